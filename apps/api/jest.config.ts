@@ -1,0 +1,4 @@
+export default {
+  displayName: "api",
+  preset: "../../jest.preset.js",
+};

@@ -1,0 +1,4 @@
+export default {
+  displayName: "worker",
+  preset: "../../jest.preset.js",
+};

@@ -1,0 +1,4 @@
+export default {
+  displayName: "docusaurus-writer",
+  preset: "../../jest.preset.js",
+};

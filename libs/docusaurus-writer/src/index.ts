@@ -1,0 +1,3 @@
+export { resolveInside } from './safe-path';
+export { WriterError } from './writer-error';
+export type { WriterErrorCode } from './writer-error';

@@ -1,0 +1,4 @@
+export default {
+  displayName: "git-publisher",
+  preset: "../../jest.preset.js",
+};

@@ -1,0 +1,1 @@
+export { redactUrl, repositoryKey } from './repository-key';

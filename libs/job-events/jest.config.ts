@@ -1,0 +1,4 @@
+export default {
+  displayName: "job-events",
+  preset: "../../jest.preset.js",
+};

@@ -1,0 +1,4 @@
+export default {
+  displayName: "mdx-translator",
+  preset: "../../jest.preset.js",
+};

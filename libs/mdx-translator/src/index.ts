@@ -1,0 +1,1 @@
+export { parseMdx } from './mdx-parser';

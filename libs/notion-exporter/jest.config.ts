@@ -1,0 +1,4 @@
+export default {
+  displayName: "notion-exporter",
+  preset: "../../jest.preset.js",
+};

@@ -1,0 +1,1 @@
+export { serializeMdx } from './mdx-serializer';

@@ -1,0 +1,4 @@
+export default {
+  displayName: "publish-pipeline",
+  preset: "../../jest.preset.js",
+};

@@ -1,0 +1,2 @@
+export { exportProgress, translationProgress } from './progress';
+export type { Progress } from './progress';
