@@ -1,0 +1,4 @@
+export default {
+  displayName: "notion-emulator",
+  preset: "../../jest.preset.js",
+};

@@ -1,0 +1,14 @@
+export { startNotionEmulator, DEFAULT_RATE_LIMIT } from './server/notion-emulator';
+export type { NotionEmulator, NotionEmulatorOptions } from './server/notion-emulator';
+export type { FaultOptions, FaultStatus } from './server/faults';
+export type { RateLimitOptions } from './server/rate-limiter';
+export type { EmulatorStats } from './server/request-stats';
+export { signWebhookBody } from './server/webhooks';
+export type { WebhookDelivery, WebhookRequest } from './server/webhooks';
+export { EMULATOR_FILE_SCHEME } from './workspace';
+export type { Workspace, WorkspaceFile } from './workspace';
+export { loadWorkspace, saveWorkspace, workspaceJson } from './workspace-io';
+export { buildDemoWorkspace, DEMO_IDS } from './fixtures/demo-workspace';
+export { generateWorkspace } from './fixtures/generated-workspace';
+export type { GeneratedWorkspaceOptions } from './fixtures/generated-workspace';
+export * as builder from './builder';
