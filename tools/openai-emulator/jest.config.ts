@@ -1,0 +1,4 @@
+export default {
+  displayName: "openai-emulator",
+  preset: "../../jest.preset.js",
+};
