@@ -1,0 +1,4 @@
+export default {
+  displayName: "git-server",
+  preset: "../../jest.preset.js",
+};
