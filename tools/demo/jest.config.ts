@@ -1,0 +1,4 @@
+export default {
+  displayName: "demo",
+  preset: "../../jest.preset.js",
+};
