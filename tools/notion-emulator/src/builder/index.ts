@@ -27,7 +27,7 @@ export {
   tableOfContents,
   unsupported,
 } from './structure-blocks';
-export { bullet, callout, h1, h2, h3, numbered, paragraph, quote, todo, toggle } from './text-blocks';
+export { bullet, callout, h1, h2, h3, h4, numbered, paragraph, quote, todo, toggle } from './text-blocks';
 export { bot, person } from './users';
 export { buildWorkspace } from './workspace-builder';
 export type { WorkspaceSpec } from './workspace-builder';

@@ -36,6 +36,11 @@ export function h3(content: Inline, options: HeadingOptions = {}): BlockNodeOf<'
   return block('heading_3', headingPayload('heading_3', content, options), options.children);
 }
 
+/** The fourth heading level (newer API versions; shown as `####`). */
+export function h4(content: Inline, options: HeadingOptions = {}): BlockNodeOf<'heading_4'> {
+  return block('heading_4', headingPayload('heading_4', content, options), options.children);
+}
+
 export function bullet(content: Inline, ...children: Node[]): BlockNodeOf<'bulleted_list_item'> {
   return block('bulleted_list_item', { rich_text: richText(content), color: 'default' }, children);
 }

@@ -29,6 +29,12 @@ export interface WorkspaceSpec {
 
 type Parent = { type: 'page_id'; page_id: string } | { type: 'block_id'; block_id: string } | { type: 'workspace'; workspace: true };
 type BlockCommon = Omit<BlockObjectResponse, 'type'>;
+interface Times {
+  created: string;
+  edited: string;
+}
+/** Where a node's times come from: the epoch (root), after its parent page, or within its page's lifetime. */
+type TimeContext = { kind: 'root' } | { kind: 'after'; times: Times } | { kind: 'within'; times: Times };
 
 const DAY_MS = 86_400_000;
 const DEFAULT_EPOCH = '2025-01-06T09:00:00.000Z';
@@ -68,7 +74,7 @@ class Assembler {
   }
 
   run(): Workspace {
-    this.page(this.spec.root, { type: 'workspace', workspace: true });
+    this.page(this.spec.root, { type: 'workspace', workspace: true }, { kind: 'root' });
     resolveSyncedReferences(this.ws, this.syncedReferences);
     resolveMentions(this.ws, this.plan.titles);
     for (const [id, block] of Object.entries(this.ws.blocks)) {
@@ -83,11 +89,30 @@ class Assembler {
     return id;
   }
 
-  private times(id: string, options: Pick<PageOptions, 'created' | 'edited'> = {}): { created: string; edited: string } {
-    const createdMs = this.epochMs + (idNumber(id) % (90 * DAY_MS));
-    const created = options.created ?? new Date(Math.floor(createdMs / 60_000) * 60_000).toISOString();
-    const editedMs = Date.parse(created) + (idNumber(id, 1) % (30 * DAY_MS));
-    const edited = options.edited ?? new Date(Math.floor(editedMs / 60_000) * 60_000).toISOString();
+  /**
+   * Created/edited times, derived from the id so they are stable, and consistent the way Notion's are:
+   * a child page is created after its parent page; a block is created and last edited within its page's
+   * lifetime (so a page's `last_edited_time` is never older than one of its blocks).
+   */
+  private times(id: string, options: Pick<PageOptions, 'created' | 'edited'> = {}, context: TimeContext = { kind: 'root' }): Times {
+    const minute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    let createdMs: number;
+    let latestMs: number;
+    if (context.kind === 'within') {
+      const start = Date.parse(context.times.created);
+      const end = Date.parse(context.times.edited);
+      createdMs = Math.max(start, minute(start + (idNumber(id) % (end - start + 1))));
+      latestMs = end;
+    } else {
+      const after = context.kind === 'after' ? Date.parse(context.times.created) : this.epochMs;
+      const spread = context.kind === 'after' ? 20 * DAY_MS : 90 * DAY_MS;
+      createdMs = minute(after + (idNumber(id) % spread));
+      latestMs = createdMs + 45 * DAY_MS;
+    }
+    const created = options.created ?? iso(createdMs);
+    const base = Date.parse(created);
+    const edited = options.edited ?? iso(Math.max(base, minute(base + (idNumber(id, 1) % (Math.max(latestMs, base) - base + 1)))));
     if (edited < created) throw new Error(`Node ${id} is edited (${edited}) before it is created (${created}).`);
     return { created, edited };
   }
@@ -98,7 +123,7 @@ class Assembler {
     return { object: 'user', id: userId };
   }
 
-  private common(id: string, parent: Parent | { type: 'page_id'; page_id: string }, times = this.times(id), author = this.author(id)): BlockCommon {
+  private common(id: string, parent: Parent, times: Times, author = this.author(id)): BlockCommon {
     return {
       object: 'block',
       id,
@@ -137,8 +162,14 @@ class Assembler {
     return fileObject(source);
   }
 
-  private pageObject(node: PageNode | RowNode, id: string, parent: PageObjectResponse['parent'], properties: PageObjectResponse['properties']): PageObjectResponse {
-    const times = this.times(id, node);
+  private pageObject(
+    node: PageNode | RowNode,
+    id: string,
+    parent: PageObjectResponse['parent'],
+    properties: PageObjectResponse['properties'],
+    context: TimeContext,
+  ): PageObjectResponse {
+    const times = this.times(id, node, context);
     const author = this.author(id, node.author);
     return {
       object: 'page',
@@ -160,9 +191,9 @@ class Assembler {
     };
   }
 
-  private page(node: PageNode, parent: Parent): void {
+  private page(node: PageNode, parent: Parent, context: TimeContext): void {
     const id = this.id(node);
-    const pageObject = this.pageObject(node, id, parent, { title: titleProperty(node.title) });
+    const pageObject = this.pageObject(node, id, parent, { title: titleProperty(node.title) }, context);
     this.ws.pages[id] = pageObject;
     if (parent.type !== 'workspace') {
       this.ws.blocks[id] = {
@@ -171,36 +202,41 @@ class Assembler {
         child_page: { title: node.title },
       } as BlockObjectResponse;
     }
-    this.children(id, node.children, { type: 'page_id', page_id: id });
+    this.children(id, node.children, { type: 'page_id', page_id: id }, this.pageTimes(id));
   }
 
-  private children(parentId: string, nodes: readonly Node[], parent: Parent): void {
+  private pageTimes(id: string): Times {
+    return { created: this.ws.pages[id].created_time, edited: this.ws.pages[id].last_edited_time };
+  }
+
+  /** `page` is the lifetime of the page the nodes sit in. */
+  private children(parentId: string, nodes: readonly Node[], parent: Parent, page: Times): void {
     if (nodes.length === 0) return;
     this.ws.children[parentId] = nodes.map((child) => this.id(child));
     for (const child of nodes) {
-      if (child.kind === 'page') this.page(child, parent);
-      else if (child.kind === 'database') this.database(child, parent);
-      else this.block(child, parent);
+      if (child.kind === 'page') this.page(child, parent, { kind: 'after', times: page });
+      else if (child.kind === 'database') this.database(child, parent, page);
+      else this.block(child, parent, page);
     }
   }
 
-  private block(node: BlockNode, parent: Parent): void {
+  private block(node: BlockNode, parent: Parent, page: Times): void {
     const id = this.id(node);
     this.register(node.files);
-    this.ws.blocks[id] = { ...this.common(id, parent), type: node.type, [node.type]: node.content } as BlockObjectResponse;
+    this.ws.blocks[id] = { ...this.common(id, parent, this.times(id, {}, { kind: 'within', times: page })), type: node.type, [node.type]: node.content } as BlockObjectResponse;
     if (node.type === 'synced_block' && node.content.synced_from !== null) {
       if (node.children.length > 0) throw new Error(`Synced reference ${id} cannot have children of its own.`);
       this.syncedReferences.set(id, node.content.synced_from.block_id);
       return;
     }
-    this.children(id, node.children, { type: 'block_id', block_id: id });
+    this.children(id, node.children, { type: 'block_id', block_id: id }, page);
   }
 
-  private database(node: DatabaseNode, parent: Parent): void {
+  private database(node: DatabaseNode, parent: Parent, page: Times): void {
     const id = this.id(node);
     const dataSourceId = this.plan.dataSources.get(node);
     if (dataSourceId === undefined) throw new Error(`No data source id planned for "${node.title}".`);
-    const times = this.times(id, node);
+    const times = this.times(id, node, { kind: 'within', times: page });
     const author = this.author(id);
     const title = richText(node.title);
     const description = richText(node.description ?? []);
@@ -252,10 +288,10 @@ class Assembler {
     };
     this.ws.dataSources[dataSourceId] = dataSource;
     this.ws.children[dataSourceId] = node.rows.map((row) => this.id(row));
-    for (const row of node.rows) this.row(row, node, id, dataSourceId);
+    for (const row of node.rows) this.row(row, node, id, dataSourceId, times);
   }
 
-  private row(node: RowNode, database: DatabaseNode, databaseId: string, dataSourceId: string): void {
+  private row(node: RowNode, database: DatabaseNode, databaseId: string, dataSourceId: string, databaseTimes: Times): void {
     const id = this.id(node);
     const known = new Set(database.properties.map((p) => p.name));
     const unknown = Object.keys(node.values).filter((name) => !known.has(name));
@@ -266,7 +302,13 @@ class Assembler {
         propertyValue(dataSourceId, schema, schema.type === 'title' ? (node.values[schema.name] ?? node.title) : node.values[schema.name]),
       ]),
     );
-    this.ws.pages[id] = this.pageObject(node, id, { type: 'data_source_id', data_source_id: dataSourceId, database_id: databaseId }, properties);
-    this.children(id, node.children, { type: 'page_id', page_id: id });
+    this.ws.pages[id] = this.pageObject(
+      node,
+      id,
+      { type: 'data_source_id', data_source_id: dataSourceId, database_id: databaseId },
+      properties,
+      { kind: 'after', times: databaseTimes },
+    );
+    this.children(id, node.children, { type: 'page_id', page_id: id }, this.pageTimes(id));
   }
 }
