@@ -1,4 +1,4 @@
-export { startNotionEmulator, DEFAULT_RATE_LIMIT } from './server/notion-emulator';
+export { startNotionEmulator, DEFAULT_RATE_LIMIT, SERVED_NOTION_VERSIONS } from './server/notion-emulator';
 export type { NotionEmulator, NotionEmulatorOptions } from './server/notion-emulator';
 export type { FaultOptions, FaultStatus } from './server/faults';
 export type { RateLimitOptions } from './server/rate-limiter';

@@ -4,7 +4,7 @@ import type { FileUrlSigner } from './file-urls';
 import type { Route } from './http-kit';
 import { readJson } from './http-kit';
 import { normalizeId } from './ids';
-import { notFound } from './notion-error';
+import { notFound, validationError } from './notion-error';
 import { paginate, pageSize } from './pagination';
 import { applyQuery } from './data-source-query';
 
@@ -17,8 +17,23 @@ const ID = '([^/]+)';
 
 function page(ws: Workspace, id: string): PageObjectResponse {
   const found = ws.pages[id];
-  if (!found) throw notFound('page', id);
-  return found;
+  if (found) return found;
+  if (ws.databases[id]) {
+    throw validationError(
+      `Provided ID ${id} is a database, not a page. Use the retrieve database API instead, https://developers.notion.com/reference/retrieve-a-database.`,
+    );
+  }
+  if (ws.dataSources[id]) {
+    throw validationError(
+      `Provided ID ${id} is a data source, not a page. Use the retrieve data source API instead, https://developers.notion.com/reference/retrieve-a-data-source.`,
+    );
+  }
+  throw notFound('page', id);
+}
+
+/** Notion leaves trashed objects out of children lists and query results (they stay retrievable by id). */
+function inTrash(ws: Workspace, id: string): boolean {
+  return ws.blocks[id]?.in_trash === true || ws.pages[id]?.in_trash === true;
 }
 
 /** A page is also a block (`child_page`); the root page has no block of its own, so one is made up. */
@@ -26,13 +41,20 @@ function block(ws: Workspace, id: string): BlockObjectResponse {
   const found = ws.blocks[id];
   if (found) return found;
   const p = ws.pages[id];
-  if (!p) throw notFound('block', id);
+  if (!p) {
+    if (ws.dataSources[id]) {
+      throw validationError(
+        `Provided ID ${id} is a data source, not a block. Use the retrieve data source API instead, https://developers.notion.com/reference/retrieve-a-data-source.`,
+      );
+    }
+    throw notFound('block', id);
+  }
   const titleProperty = Object.values(p.properties).find((prop) => prop.type === 'title');
   const title = titleProperty?.type === 'title' ? titleProperty.title.map((t) => t.plain_text).join('') : '';
   return {
     object: 'block',
     id: p.id,
-    parent: p.parent.type === 'page_id' ? p.parent : { type: 'workspace', workspace: true },
+    parent: p.parent,
     created_time: p.created_time,
     last_edited_time: p.last_edited_time,
     created_by: p.created_by,
@@ -46,14 +68,14 @@ function block(ws: Workspace, id: string): BlockObjectResponse {
 }
 
 function rowsOf(ws: Workspace, dataSourceId: string): PageObjectResponse[] {
-  return (ws.children[dataSourceId] ?? []).map((rowId) => page(ws, rowId));
+  return (ws.children[dataSourceId] ?? []).filter((rowId) => !inTrash(ws, rowId)).map((rowId) => page(ws, rowId));
 }
 
 async function queryRows(ctx: ApiContext, dataSourceId: string, req: Parameters<Route<ApiContext>['handle']>[3]) {
   const body = await readJson(req);
   const rows = applyQuery(rowsOf(ctx.workspace, dataSourceId), body);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const list = paginate([...byId.keys()], body.start_cursor, pageSize(body.page_size), (id) => byId.get(id));
+  const list = paginate([...byId.keys()], body.start_cursor, pageSize(body.page_size, 'body'), (id) => byId.get(id));
   return { object: 'list', ...list, type: 'page_or_data_source', page_or_data_source: {} };
 }
 
@@ -79,7 +101,8 @@ export const apiRoutes: Route<ApiContext>[] = [
       const id = normalizeId(raw, 'block_id');
       const ws = ctx.workspace;
       block(ws, id);
-      const list = paginate(ws.children[id] ?? [], url.searchParams.get('start_cursor'), pageSize(url.searchParams.get('page_size')), (childId) => block(ws, childId));
+      const childIds = (ws.children[id] ?? []).filter((childId) => !inTrash(ws, childId));
+      const list = paginate(childIds, url.searchParams.get('start_cursor'), pageSize(url.searchParams.get('page_size')), (childId) => block(ws, childId));
       return { object: 'list', ...list, type: 'block', block: {} };
     },
   },

@@ -6,7 +6,7 @@ import type { Route } from './http-kit';
 import { readJson } from './http-kit';
 import type { RateLimitOptions } from './rate-limiter';
 import type { EmulatorStats } from './request-stats';
-import { validationError } from './notion-error';
+import { OptionsError, validationError } from './notion-error';
 import type { WebhookDelivery, WebhookRequest } from './webhooks';
 
 /** What the control endpoints (`/__…`, no auth, not rate limited) can reach. */
@@ -24,6 +24,16 @@ export interface ControlContext {
 /** Raw answers (file bytes, S3-style XML errors) bypass the JSON writer. */
 export class RawAnswer {
   constructor(readonly write: (res: ServerResponse) => void) {}
+}
+
+/** Refused options become a 400 validation_error whose message says what to fix. */
+function asValidationError(apply: () => void): void {
+  try {
+    apply();
+  } catch (error) {
+    if (error instanceof OptionsError) throw validationError(error.message);
+    throw error;
+  }
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
@@ -92,7 +102,8 @@ export const controlRoutes: Route<ControlContext>[] = [
     pattern: /^\/__faults$/,
     endpoint: 'control',
     handle: async (ctx, _p, _u, req: IncomingMessage) => {
-      ctx.setFaults((await readJson(req)) as FaultOptions);
+      const body = await readJson(req);
+      asValidationError(() => ctx.setFaults(body as FaultOptions));
       return { ok: true };
     },
   },
@@ -102,7 +113,7 @@ export const controlRoutes: Route<ControlContext>[] = [
     endpoint: 'control',
     handle: async (ctx, _p, _u, req: IncomingMessage) => {
       const body = await readJson(req);
-      ctx.setRateLimit(body.enabled === false ? false : (body as unknown as RateLimitOptions));
+      asValidationError(() => ctx.setRateLimit(body.enabled === false ? false : (body as unknown as RateLimitOptions)));
       return { ok: true };
     },
   },

@@ -1,4 +1,6 @@
-import { FaultInjector } from './faults';
+import type { FaultStatus } from './faults';
+import { checkFaultOptions, FaultInjector } from './faults';
+import { OptionsError } from './notion-error';
 
 const statuses = (injector: FaultInjector, n: number) =>
   Array.from({ length: n }, () => injector.next()?.status ?? 200);
@@ -23,5 +25,23 @@ describe('FaultInjector', () => {
 
   it('refuses a rate outside 0..1', () => {
     expect(() => new FaultInjector({ rate: 2 })).toThrow(/within 0..1/);
+  });
+
+  it('keeps its configuration when a new one is refused', () => {
+    const injector = new FaultInjector({ next: [502] });
+    expect(() => injector.configure({ rate: 2 })).toThrow(OptionsError);
+    expect(() => injector.configure({ rate: 0.5, next: [404 as FaultStatus] })).toThrow(/faults\.next must be an array of 500, 502 or 503/);
+    expect(statuses(injector, 3)).toEqual([502, 200, 200]);
+  });
+
+  it.each([
+    [{ rate: Number.NaN }, /faults\.rate/],
+    [{ rate: '0.5' }, /faults\.rate/],
+    [{ statuses: [500, 200] }, /faults\.statuses/],
+    [{ next: 503 }, /faults\.next/],
+    [{ seed: 'x' }, /faults\.seed/],
+    [[], /must be an object/],
+  ])('refuses %j', (options, message) => {
+    expect(() => checkFaultOptions(options)).toThrow(message);
   });
 });

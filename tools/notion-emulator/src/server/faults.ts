@@ -1,4 +1,4 @@
-import { NotionError } from './notion-error';
+import { NotionError, OptionsError } from './notion-error';
 
 export type FaultStatus = 500 | 502 | 503;
 
@@ -20,6 +20,35 @@ const FAULT_ERRORS: Record<FaultStatus, () => NotionError> = {
     new NotionError(503, 'service_unavailable', 'Notion is unavailable, please try again later. (injected by the emulator)'),
 };
 
+const FAULT_STATUSES: readonly FaultStatus[] = [500, 502, 503];
+
+function checkStatuses(value: unknown, field: string): FaultStatus[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((s) => FAULT_STATUSES.includes(s as FaultStatus))) {
+    throw new OptionsError(`faults.${field} must be an array of 500, 502 or 503, got ${JSON.stringify(value)}.`);
+  }
+  return [...(value as FaultStatus[])];
+}
+
+/** Validates fault options (possibly straight from a JSON body) without touching any injector. */
+export function checkFaultOptions(options: unknown): { rate: number; statuses: FaultStatus[]; seed: number; next: FaultStatus[] } {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new OptionsError('fault options must be an object like {"rate": 0.1} or {"next": [503]}.');
+  }
+  const o = options as Record<string, unknown>;
+  const rate = o.rate ?? 0;
+  if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
+    throw new OptionsError(`faults.rate must be a number within 0..1, got ${JSON.stringify(rate)}.`);
+  }
+  const seed = o.seed ?? 1;
+  if (typeof seed !== 'number' || !Number.isInteger(seed)) {
+    throw new OptionsError(`faults.seed must be an integer, got ${JSON.stringify(seed)}.`);
+  }
+  const statuses = checkStatuses(o.statuses, 'statuses');
+  const next = checkStatuses(o.next, 'next') ?? [];
+  return { rate, statuses: statuses?.length ? statuses : [...FAULT_STATUSES], seed: seed >>> 0 || 1, next };
+}
+
 /** Decides, request by request, whether to answer with an injected server error. */
 export class FaultInjector {
   private queue: FaultStatus[] = [];
@@ -32,12 +61,16 @@ export class FaultInjector {
     this.configure(options);
   }
 
+  /**
+   * Replaces the whole configuration. Everything is validated before anything is stored, so a refused
+   * configuration leaves the previous one in place.
+   */
   configure(options: FaultOptions): void {
-    this.queue = [...(options.next ?? [])];
-    this.rate = options.rate ?? 0;
-    if (this.rate < 0 || this.rate > 1) throw new RangeError(`fault rate must be within 0..1, got ${this.rate}`);
-    this.statuses = options.statuses?.length ? [...options.statuses] : [500, 502, 503];
-    this.state = (options.seed ?? 1) >>> 0 || 1;
+    const checked = checkFaultOptions(options);
+    this.queue = checked.next;
+    this.rate = checked.rate;
+    this.statuses = checked.statuses;
+    this.state = checked.seed;
     this.turn = 0;
   }
 

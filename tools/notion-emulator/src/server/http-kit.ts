@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { validationError } from './notion-error';
+import { NotionError, validationError } from './notion-error';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -61,8 +61,17 @@ export function matchRoute<C>(
   for (const route of routes) {
     const match = route.pattern.exec(pathname);
     if (!match) continue;
-    if (route.method === method) return { route, params: match.slice(1).map(decodeURIComponent) };
+    if (route.method === method) return { route, params: match.slice(1).map((param) => decodePathParam(param, pathname)) };
     allowed.push(route.method);
   }
   return allowed.length ? { allowed } : undefined;
+}
+
+/** A malformed `%` escape is a bad URL (400 invalid_request_url), not a server error. */
+function decodePathParam(param: string, pathname: string): string {
+  try {
+    return decodeURIComponent(param);
+  } catch {
+    throw new NotionError(400, 'invalid_request_url', `Invalid request URL: malformed percent-encoding in ${pathname}`);
+  }
 }

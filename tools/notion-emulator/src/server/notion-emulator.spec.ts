@@ -1,4 +1,4 @@
-import { APIResponseError, Client, collectPaginatedAPI, isFullBlock, LogLevel, verifyWebhookSignature } from '@notionhq/client';
+import { Client, collectPaginatedAPI, isFullBlock, verifyWebhookSignature } from '@notionhq/client';
 import type { BlockObjectResponse } from '@notionhq/client';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,20 +6,8 @@ import { buildDemoWorkspace } from '../fixtures/demo-workspace';
 import type { Workspace } from '../workspace';
 import type { NotionEmulator } from './notion-emulator';
 import { startNotionEmulator } from './notion-emulator';
-
-/** What every assertion below is about: the real @notionhq/client over real HTTP. */
-const clientFor = (emu: NotionEmulator, retry: false | { maxRetries: number } = false, auth = emu.token) =>
-  new Client({ auth, baseUrl: emu.url, logLevel: LogLevel.ERROR, retry: retry === false ? false : { ...retry, initialRetryDelayMs: 10, maxRetryDelayMs: 2000 } });
-
-async function apiError(promise: Promise<unknown>): Promise<APIResponseError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof APIResponseError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to fail');
-}
+import type { ErrorBody } from './spec-helpers';
+import { apiError, clientFor, rawApi } from './spec-helpers';
 
 const fileBlocks = (ws: Workspace) =>
   Object.values(ws.blocks).filter(
@@ -157,9 +145,101 @@ describe('Notion emulator through @notionhq/client', () => {
       by_status: { '200': 2, '404': 1 },
     });
   });
+  it('keeps the real parent of a page served as a block (root page and database row)', async () => {
+    const root = await notion.blocks.retrieve({ block_id: ws.rootPageId });
+    expect(isFullBlock(root) && root.parent).toEqual(ws.pages[ws.rootPageId].parent);
+    const [, [rowId]] = Object.entries(ws.children).find(([id]) => ws.dataSources[id])!;
+    const row = await notion.blocks.retrieve({ block_id: rowId });
+    expect(isFullBlock(row) && row.parent).toEqual(ws.blocks[rowId]?.parent ?? ws.pages[rowId].parent);
+  });
+
+  it('refuses a database or data source id on the page and block endpoints, as Notion does', async () => {
+    const databaseId = Object.keys(ws.databases)[0];
+    const asPage = await apiError(notion.pages.retrieve({ page_id: databaseId }));
+    expect([asPage.status, asPage.code]).toEqual([400, 'validation_error']);
+    expect(asPage.message).toBe(
+      `Provided ID ${databaseId} is a database, not a page. Use the retrieve database API instead, https://developers.notion.com/reference/retrieve-a-database.`,
+    );
+    const dataSourceId = Object.keys(ws.dataSources)[0];
+    const dsAsPage = await apiError(notion.pages.retrieve({ page_id: dataSourceId }));
+    expect([dsAsPage.status, dsAsPage.code]).toEqual([400, 'validation_error']);
+    expect(dsAsPage.message).toMatch(`Provided ID ${dataSourceId} is a data source, not a page.`);
+    const dsAsBlock = await apiError(notion.blocks.retrieve({ block_id: dataSourceId }));
+    expect([dsAsBlock.status, dsAsBlock.code]).toEqual([400, 'validation_error']);
+  });
+
+  it('sorts rows by last_edited_time and created_time, both directions, and refuses property sorts', async () => {
+    const [dataSourceId, rowIds] = Object.entries(ws.children).find(([id]) => ws.dataSources[id])!;
+    for (const timestamp of ['last_edited_time', 'created_time'] as const) {
+      const at = (id: string) => Date.parse(ws.pages[id][timestamp]);
+      for (const direction of ['ascending', 'descending'] as const) {
+        const sign = direction === 'ascending' ? 1 : -1;
+        const expected = [...rowIds].sort((a, b) => (at(a) - at(b)) * sign);
+        const sorted = await notion.dataSources.query({ data_source_id: dataSourceId, sorts: [{ timestamp, direction }] });
+        expect(sorted.results.map((r) => r.id)).toEqual(expected);
+      }
+    }
+    const propertyName = Object.keys(ws.dataSources[dataSourceId].properties)[0];
+    const error = await apiError(
+      notion.dataSources.query({ data_source_id: dataSourceId, sorts: [{ property: propertyName, direction: 'ascending' }] }),
+    );
+    expect([error.status, error.code]).toEqual([400, 'validation_error']);
+  });
+
+  it('asks once per page_size rows when a data source query is paged', async () => {
+    const [dataSourceId, rowIds] = Object.entries(ws.children).find(([id]) => ws.dataSources[id])!;
+    expect(rowIds.length).toBeGreaterThan(1);
+    const rows = await collectPaginatedAPI(notion.dataSources.query, { data_source_id: dataSourceId, page_size: 1 });
+    expect(rows.map((r) => r.id)).toEqual(rowIds);
+    expect(emu.stats().by_endpoint['POST /v1/data_sources/{id}/query']).toBe(rowIds.length);
+    emu.resetStats();
+    await collectPaginatedAPI(notion.dataSources.query, { data_source_id: dataSourceId });
+    expect(emu.stats().by_endpoint['POST /v1/data_sources/{id}/query']).toBe(1);
+  });
+
+  it('retrieves a data source', async () => {
+    const dataSourceId = Object.keys(ws.dataSources)[0];
+    expect(await notion.dataSources.retrieve({ data_source_id: dataSourceId })).toEqual(ws.dataSources[dataSourceId]);
+  });
+
+  it('answers GET /v1/users/me with the bot user and lists every user', async () => {
+    expect(await notion.users.me({})).toEqual(Object.values(ws.users).find((u) => u.type === 'bot'));
+    const users = await collectPaginatedAPI(notion.users.list, { page_size: 2 });
+    expect(users).toEqual(Object.values(ws.users));
+    expect(emu.stats().by_endpoint['GET /v1/users']).toBe(Math.ceil(users.length / 2));
+  });
+
+  it('accepts the Notion-Version the client sends and refuses one whose shapes it does not serve', async () => {
+    expect(Client.defaultNotionVersion).toBe('2025-09-03');
+    const old = await apiError(clientFor(emu, false, emu.token, '2022-06-28').pages.retrieve({ page_id: ws.rootPageId }));
+    expect([old.status, old.code]).toEqual([400, 'validation_error']);
+    expect(old.message).toMatch(/2022-06-28/);
+    expect(old.message).toMatch(/2025-09-03/);
+  });
+
+  it('answers a malformed %-escape in the path with 400 invalid_request_url', async () => {
+    const res = await rawApi(emu, '/v1/pages/%E0%A4%A');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ object: 'error', status: 400, code: 'invalid_request_url' });
+    expect(emu.stats().by_status).toEqual({ '400': 1 });
+  });
+
+  it('refuses a page_size sent as a string in a JSON body, and names the query string for GET parameters', async () => {
+    const dataSourceId = Object.keys(ws.dataSources)[0];
+    const res = await rawApi(emu, `/v1/data_sources/${dataSourceId}/query`, { method: 'POST', body: { page_size: '2' } });
+    const error = (await res.json()) as ErrorBody;
+    expect([res.status, error.code]).toEqual([400, 'validation_error']);
+    expect(error.message).toMatch(/body\.page_size should be a number/);
+    const get = await rawApi(emu, `/v1/blocks/${ws.rootPageId}/children?page_size=abc`);
+    const getError = (await get.json()) as ErrorBody;
+    expect([get.status, getError.code]).toEqual([400, 'validation_error']);
+    expect(getError.message).toMatch(/^query failed validation: query\.page_size/);
+    expect(getError.message).not.toMatch(/body/);
+  });
+
 });
 
-describe('Notion emulator rate limit', () => {
+describe('Notion emulator rate limit with a client that retries (real clock: the client really waits)', () => {
   const ws = buildDemoWorkspace();
   let emu: NotionEmulator;
 
@@ -167,15 +247,6 @@ describe('Notion emulator rate limit', () => {
     emu = await startNotionEmulator({ workspace: ws, rateLimit: { requestsPerSecond: 3, burst: 2 } });
   });
   afterAll(() => emu.stop());
-
-  it('answers 429 rate_limited with Retry-After past the burst', async () => {
-    const notion = clientFor(emu);
-    await notion.pages.retrieve({ page_id: ws.rootPageId });
-    await notion.pages.retrieve({ page_id: ws.rootPageId });
-    const error = await apiError(notion.pages.retrieve({ page_id: ws.rootPageId }));
-    expect([error.status, error.code]).toEqual([429, 'rate_limited']);
-    expect((error.headers as Headers).get('retry-after')).toBe('1');
-  });
 
   it('lets a client that honours Retry-After get every answer', async () => {
     emu.resetStats();
@@ -190,6 +261,7 @@ describe('Notion emulator rate limit', () => {
 
 describe('Notion emulator webhooks', () => {
   const ws = buildDemoWorkspace();
+  const clock = Date.parse('2026-02-03T04:05:06.789Z');
   let emu: NotionEmulator;
   const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
   const receiver = createServer((req, res) => {
@@ -203,7 +275,7 @@ describe('Notion emulator webhooks', () => {
   let target = '';
 
   beforeAll(async () => {
-    emu = await startNotionEmulator({ workspace: ws, rateLimit: false });
+    emu = await startNotionEmulator({ workspace: ws, rateLimit: false, now: () => clock });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     target = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhook/notion/zcp`;
   });
@@ -244,5 +316,136 @@ describe('Notion emulator webhooks', () => {
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toMatch(/this machine/);
+  });
+
+  it('names the workspace after the bot user and dates the event on the emulator clock', async () => {
+    await emu.sendWebhook({ url: target, verificationToken: 'secret_verify', entityId: ws.rootPageId });
+    const event = JSON.parse(received[received.length - 1].body);
+    const bot = Object.values(ws.users).find((u) => u.type === 'bot')!;
+    const info = bot.type === 'bot' && 'workspace_id' in bot.bot ? bot.bot : undefined;
+    expect(info).toBeDefined();
+    expect(event).toMatchObject({ workspace_id: info!.workspace_id, workspace_name: info!.workspace_name, timestamp: new Date(clock).toISOString() });
+    expect(event.data.parent).toEqual({ id: info!.workspace_id, type: 'space' });
+  });
+
+  it('describes the page\'s parent and some updated blocks, unless the caller gives data', async () => {
+    const sub = Object.values(ws.pages).find((p) => p.parent.type === 'page_id' && (ws.children[p.id] ?? []).some((id) => ws.blocks[id]))!;
+    await emu.sendWebhook({ url: target, verificationToken: 'secret_verify', entityId: sub.id });
+    const event = JSON.parse(received[received.length - 1].body);
+    expect(event.data.parent).toEqual({ id: sub.parent.type === 'page_id' && sub.parent.page_id, type: 'page' });
+    const updated = event.data.updated_blocks as { id: string; type: string }[];
+    expect(updated.length).toBeGreaterThan(0);
+    for (const block of updated) {
+      expect(block.type).toBe('block');
+      expect(ws.children[sub.id]).toContain(block.id);
+    }
+
+    const [dataSourceId, [rowId]] = Object.entries(ws.children).find(([id]) => ws.dataSources[id])!;
+    await emu.sendWebhook({ url: target, verificationToken: 'secret_verify', entityId: rowId, type: 'page.created' });
+    const created = JSON.parse(received[received.length - 1].body);
+    expect(created.data).toEqual({
+      parent: { id: ws.dataSources[dataSourceId].parent.database_id, type: 'database', data_source_id: dataSourceId },
+    });
+
+    await emu.sendWebhook({ url: target, verificationToken: 'secret_verify', entityId: sub.id, data: { custom: true } });
+    expect(JSON.parse(received[received.length - 1].body).data).toEqual({ custom: true });
+  });
+
+  it('gives up on a receiver that does not answer (504) or cannot be reached (502)', async () => {
+    const hung = createServer(() => undefined);
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const quick = await startNotionEmulator({ workspace: ws, rateLimit: false, webhookTimeoutMs: 200 });
+    try {
+      const url = `http://127.0.0.1:${(hung.address() as AddressInfo).port}/hook`;
+      const res = await fetch(`${quick.url}/__webhooks/send`, {
+        method: 'POST',
+        body: JSON.stringify({ url, verification_token: 't', entity_id: ws.rootPageId }),
+      });
+      expect(res.status).toBe(504);
+      expect(await res.json()).toMatchObject({ code: 'gateway_timeout' });
+
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/hook`;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      await expect(quick.sendWebhook({ url: closedUrl, verificationToken: 't', entityId: ws.rootPageId })).rejects.toMatchObject({
+        status: 502,
+      });
+    } finally {
+      await quick.stop();
+      hung.closeAllConnections();
+      await new Promise<void>((resolve) => hung.close(() => resolve()));
+    }
+  });
+});
+
+describe('Notion emulator and trashed objects', () => {
+  const ws = buildDemoWorkspace();
+  const [dataSourceId, rowIds] = Object.entries(ws.children).find(([id]) => ws.dataSources[id])!;
+  const databaseId = ws.dataSources[dataSourceId].parent.database_id;
+  const [parentId, childIds] = Object.entries(ws.children).find(
+    ([id, ids]) => !ws.dataSources[id] && ids.length >= 3 && ids.every((c) => ws.blocks[c]),
+  )!;
+  const trashedBlockId = childIds[1];
+  const trashedRowId = rowIds[1];
+  let emu: NotionEmulator;
+  let notion: Client;
+
+  beforeAll(async () => {
+    ws.blocks[trashedBlockId] = { ...ws.blocks[trashedBlockId], in_trash: true } as BlockObjectResponse;
+    ws.pages[trashedRowId] = { ...ws.pages[trashedRowId], in_trash: true };
+    emu = await startNotionEmulator({ workspace: ws, rateLimit: false });
+    notion = clientFor(emu);
+  });
+  afterAll(() => emu.stop());
+
+  it('leaves a trashed block out of its parent\'s children, and still serves it by id', async () => {
+    const children = await collectPaginatedAPI(notion.blocks.children.list, { block_id: parentId, page_size: 1 });
+    expect(children.map((b) => b.id)).toEqual(childIds.filter((id) => id !== trashedBlockId));
+    const trashed = await notion.blocks.retrieve({ block_id: trashedBlockId });
+    expect(isFullBlock(trashed) && trashed.in_trash).toBe(true);
+  });
+
+  it('leaves a trashed row out of data source and database queries, and still serves it by id', async () => {
+    const expected = rowIds.filter((id) => id !== trashedRowId);
+    const rows = await collectPaginatedAPI(notion.dataSources.query, { data_source_id: dataSourceId, page_size: 1 });
+    expect(rows.map((r) => r.id)).toEqual(expected);
+    const legacy = (await notion.request({ path: `databases/${databaseId}/query`, method: 'post', body: {} })) as { results: { id: string }[] };
+    expect(legacy.results.map((r) => r.id)).toEqual(expected);
+    const page = await notion.pages.retrieve({ page_id: trashedRowId });
+    expect('in_trash' in page && page.in_trash).toBe(true);
+  });
+});
+
+describe('Notion emulator options', () => {
+  it('signs file links for fileUrlTtlSeconds', async () => {
+    const ws = buildDemoWorkspace();
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    const emu = await startNotionEmulator({ workspace: ws, rateLimit: false, fileUrlTtlSeconds: 60, now: () => now });
+    try {
+      const [first] = fileBlocks(ws);
+      const served = (await clientFor(emu).blocks.retrieve({ block_id: first.id })) as unknown as Record<string, { file: { expiry_time: string } }>;
+      expect(served[first.type].file.expiry_time).toBe('2026-01-01T00:01:00.000Z');
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('refuses options it cannot honour', async () => {
+    const workspace = buildDemoWorkspace();
+    await expect(startNotionEmulator({ workspace, fileUrlTtlSeconds: 0 })).rejects.toThrow(/fileUrlTtlSeconds must be/);
+    await expect(startNotionEmulator({ workspace, rateLimit: { requestsPerSecond: 0, burst: 1 } })).rejects.toThrow(RangeError);
+    await expect(startNotionEmulator({ workspace, faults: { rate: 2 } })).rejects.toThrow(/faults\.rate must be/);
+  });
+
+  it('accepts the Notion-Version values given in notionVersions', async () => {
+    const ws = buildDemoWorkspace();
+    const emu = await startNotionEmulator({ workspace: ws, rateLimit: false, notionVersions: ['2025-09-03', '2026-03-11'] });
+    try {
+      expect((await rawApi(emu, `/v1/pages/${ws.rootPageId}`, { version: '2026-03-11' })).status).toBe(200);
+      expect((await rawApi(emu, `/v1/pages/${ws.rootPageId}`, { version: '2022-06-28' })).status).toBe(400);
+    } finally {
+      await emu.stop();
+    }
   });
 });

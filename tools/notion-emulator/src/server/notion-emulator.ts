@@ -10,9 +10,9 @@ import type { FaultOptions } from './faults';
 import { FaultInjector } from './faults';
 import { FileUrlSigner } from './file-urls';
 import { matchRoute, sendJson } from './http-kit';
-import { NotionError } from './notion-error';
+import { NotionError, OptionsError, validationError } from './notion-error';
 import type { RateLimitOptions } from './rate-limiter';
-import { RateLimiter } from './rate-limiter';
+import { checkRateLimitOptions, RateLimiter } from './rate-limiter';
 import type { EmulatorStats } from './request-stats';
 import { countRequest, emptyStats } from './request-stats';
 import type { WebhookDelivery, WebhookRequest } from './webhooks';
@@ -26,15 +26,23 @@ export interface NotionEmulatorOptions {
   host?: string;
   /** Integration tokens accepted as `Authorization: Bearer …`. Default: `['secret_emulator']`. */
   tokens?: string[];
-  /** Default 3 requests/s with a burst of 5, as Notion documents; `false` turns it off. */
+  /**
+   * Default 3 requests/s on average, the rate Notion documents. Notion allows bursts above that average
+   * but documents no burst size; the emulator's default burst of 5 is its own choice. `false` turns it off.
+   */
   rateLimit?: RateLimitOptions | false;
   /** Injected 500/502/503 answers. Default: none. */
   faults?: FaultOptions;
   /** Lifetime of Notion-hosted file links. Default 3600 s, as Notion's. */
   fileUrlTtlSeconds?: number;
-  /** `Notion-Version` values accepted. Default: 2022-06-28 and 2025-09-03. */
+  /**
+   * `Notion-Version` values accepted. Default: 2025-09-03, the only version whose object shapes the
+   * emulator serves (and the one @notionhq/client 5.x sends). Others are answered 400 validation_error.
+   */
   notionVersions?: string[];
-  /** Clock, in ms since the epoch; tests move it to expire file links. */
+  /** How long `sendWebhook` waits for the receiver to answer. Default 10 000 ms. */
+  webhookTimeoutMs?: number;
+  /** Clock, in ms since the epoch; tests move it to expire file links, refill the rate limit, date webhook events. */
   now?: () => number;
 }
 
@@ -55,36 +63,34 @@ export interface NotionEmulator {
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { requestsPerSecond: 3, burst: 5 };
-const DEFAULT_VERSIONS = ['2022-06-28', '2025-09-03'];
-
-function checkRateLimit(options: RateLimitOptions | false): RateLimitOptions | false {
-  if (options === false) return false;
-  if (!(options.requestsPerSecond > 0) || !(options.burst >= 1)) {
-    throw new RangeError('rateLimit needs requestsPerSecond > 0 and burst >= 1 (or false to turn it off)');
-  }
-  return options;
-}
+/** The API versions whose shapes the emulator serves: the workspace is stored in 2025-09-03 shapes. */
+export const SERVED_NOTION_VERSIONS: readonly string[] = ['2025-09-03'];
+const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export async function startNotionEmulator(options: NotionEmulatorOptions): Promise<NotionEmulator> {
   const now = options.now ?? Date.now;
   const tokens = new Set(options.tokens ?? ['secret_emulator']);
-  const versions = new Set(options.notionVersions ?? DEFAULT_VERSIONS);
+  const versions = new Set(options.notionVersions ?? SERVED_NOTION_VERSIONS);
   const workspace = options.workspace;
   const faults = new FaultInjector(options.faults);
   let limiter: RateLimiter | undefined;
   const setRateLimit = (rl: RateLimitOptions | false) => {
-    const checked = checkRateLimit(rl);
+    const checked = checkRateLimitOptions(rl);
     limiter = checked ? new RateLimiter(checked, now) : undefined;
   };
   setRateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   let stats = emptyStats();
   let baseUrl = '';
-  const files = new FileUrlSigner(() => baseUrl, options.fileUrlTtlSeconds ?? 3600, now);
+  const fileUrlTtlSeconds = options.fileUrlTtlSeconds ?? 3600;
+  if (!Number.isInteger(fileUrlTtlSeconds) || fileUrlTtlSeconds < 1) {
+    throw new OptionsError(`fileUrlTtlSeconds must be an integer >= 1, got ${String(options.fileUrlTtlSeconds)}.`);
+  }
+  const files = new FileUrlSigner(() => baseUrl, fileUrlTtlSeconds, now);
   const authorId = Object.values(workspace.users).find((u) => u.type === 'person')?.id ?? '';
 
   const sendWebhook = async (request: WebhookRequest) => {
-    const event = request.verification ? undefined : buildWebhookEvent(request, workspace.rootPageId, workspace.name, authorId);
-    const delivery = await deliverWebhook(request, event);
+    const event = request.verification ? undefined : buildWebhookEvent(request, workspace, { authorId, now });
+    const delivery = await deliverWebhook(request, event, options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
     stats.webhooks_sent += 1;
     return delivery;
   };
@@ -111,12 +117,18 @@ export async function startNotionEmulator(options: NotionEmulatorOptions): Promi
     const token = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
     if (!tokens.has(token)) throw new NotionError(401, 'unauthorized', 'API token is invalid.');
     const version = req.headers['notion-version'];
+    if (version === undefined) {
+      throw new NotionError(
+        400,
+        'missing_version',
+        'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.',
+      );
+    }
     if (typeof version !== 'string' || !versions.has(version)) {
-      const message =
-        version === undefined
-          ? 'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.'
-          : `Notion-Version header failed validation: ${String(version)} is not a supported version (${[...versions].join(', ')}).`;
-      throw new NotionError(400, 'missing_version', message);
+      throw validationError(
+        `Notion-Version header failed validation: the emulator does not serve version \`${String(version)}\`; ` +
+          `send one of: ${[...versions].join(', ')}.`,
+      );
     }
     const decision = limiter?.take();
     if (decision && !decision.allowed) {
@@ -133,9 +145,10 @@ export async function startNotionEmulator(options: NotionEmulatorOptions): Promi
   };
 
   const serveApi = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const found = matchRoute(apiRoutes, req.method ?? 'GET', url.pathname);
-    const endpoint = found && 'route' in found ? found.route.endpoint : 'unknown';
+    let endpoint = 'unknown';
     try {
+      const found = matchRoute(apiRoutes, req.method ?? 'GET', url.pathname);
+      if (found && 'route' in found) endpoint = found.route.endpoint;
       if (!found || !('route' in found)) {
         throw new NotionError(400, 'invalid_request_url', `Invalid request URL: ${req.method} ${url.pathname}`);
       }

@@ -10,7 +10,8 @@ export type NotionErrorCode =
   | 'rate_limited'
   | 'internal_server_error'
   | 'bad_gateway'
-  | 'service_unavailable';
+  | 'service_unavailable'
+  | 'gateway_timeout';
 
 /** An error answered as Notion's error JSON: `{object: "error", status, code, message, request_id}`. */
 export class NotionError extends Error {
@@ -39,4 +40,15 @@ export function notFound(kind: string, id: string): NotionError {
 
 export function validationError(message: string): NotionError {
   return new NotionError(400, 'validation_error', message);
+}
+
+/**
+ * Emulator options refused (fault rate, rate limit, …): the message says what to fix. A `RangeError`, so
+ * `startNotionEmulator` callers see what they always saw; the control endpoints answer it as a 400.
+ */
+export class OptionsError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OptionsError';
+  }
 }

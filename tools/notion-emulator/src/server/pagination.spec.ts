@@ -26,3 +26,17 @@ describe('pageSize', () => {
     expect(() => pageSize(raw)).toThrow(expect.objectContaining({ status: 400, code: 'validation_error' }));
   });
 });
+
+describe('pageSize in a JSON body', () => {
+  it('accepts a number and refuses anything else, naming the body', () => {
+    expect(pageSize(5, 'body')).toBe(5);
+    expect(pageSize(undefined, 'body')).toBe(100);
+    expect(() => pageSize('5', 'body')).toThrow(/^body failed validation: body\.page_size should be a number/);
+    expect(() => pageSize('', 'body')).toThrow(/body\.page_size/);
+    expect(() => pageSize(0, 'body')).toThrow(/body\.page_size should be an integer between 1 and 100/);
+  });
+
+  it('names the query string for query parameters', () => {
+    expect(() => pageSize('abc')).toThrow(/^query failed validation: query\.page_size/);
+  });
+});

@@ -6,12 +6,21 @@ export interface Page<T> {
   has_more: boolean;
 }
 
-/** Reads `page_size` as Notion does: 1..100, default 100. */
-export function pageSize(raw: unknown): number {
-  if (raw === undefined || raw === null || raw === '') return 100;
+/**
+ * Reads `page_size` as Notion does: 1..100, default 100. In a JSON body (`source: 'body'`) it must be a
+ * number; in a query string it is the text of one.
+ */
+export function pageSize(raw: unknown, source: 'body' | 'query' = 'query'): number {
+  if (raw === undefined || raw === null || (source === 'query' && raw === '')) return 100;
+  const shown = JSON.stringify(raw) ?? String(raw);
+  if (source === 'body' && typeof raw !== 'number') {
+    throw validationError(`body failed validation: body.page_size should be a number or \`undefined\`, instead was \`${shown}\`.`);
+  }
   const size = Number(raw);
   if (!Number.isInteger(size) || size < 1 || size > 100) {
-    throw validationError(`body failed validation: page_size should be an integer between 1 and 100, instead was \`${String(raw)}\`.`);
+    throw validationError(
+      `${source} failed validation: ${source}.page_size should be an integer between 1 and 100, instead was \`${shown}\`.`,
+    );
   }
   return size;
 }

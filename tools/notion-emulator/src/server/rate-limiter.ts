@@ -1,8 +1,26 @@
+import { OptionsError } from './notion-error';
+
 export interface RateLimitOptions {
   /** Average requests per second allowed (Notion documents about 3). */
   requestsPerSecond: number;
   /** How many requests may arrive at once before the average applies. */
   burst: number;
+}
+
+/** Validates rate limit options (possibly straight from a JSON body); `false` turns the limit off. */
+export function checkRateLimitOptions(options: unknown): RateLimitOptions | false {
+  if (options === false) return false;
+  const o = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
+  const { requestsPerSecond, burst } = o;
+  if (typeof requestsPerSecond !== 'number' || !(requestsPerSecond > 0) || !Number.isFinite(requestsPerSecond)) {
+    throw new OptionsError(
+      `rateLimit.requestsPerSecond must be a number > 0, got ${JSON.stringify(requestsPerSecond)} (turn the limit off with false, or {"enabled": false} over HTTP).`,
+    );
+  }
+  if (typeof burst !== 'number' || !Number.isInteger(burst) || burst < 1) {
+    throw new OptionsError(`rateLimit.burst must be an integer >= 1, got ${JSON.stringify(burst)}.`);
+  }
+  return { requestsPerSecond, burst };
 }
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
