@@ -1,0 +1,4 @@
+export default {
+  displayName: "package-check",
+  preset: "../../jest.preset.js",
+};
