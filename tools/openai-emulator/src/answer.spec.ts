@@ -28,6 +28,7 @@ describe('buildAnswer', () => {
   it('translates a plain text into the language of the "Target language:" line', () => {
     expect(answer(request({ system: 'Target language: ko', user: 'Save ⟦1⟧' }))).toEqual({
       content: '⟪ko:Save ⟫⟦1⟧',
+      refusal: null,
       finishReason: 'stop',
       targetLanguage: 'ko',
     });

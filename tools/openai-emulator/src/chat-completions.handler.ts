@@ -2,7 +2,7 @@ import { buildAnswer } from './answer';
 import { parseChatRequest } from './chat-request';
 import { completionBody, completionChunks, usageOf } from './completion';
 import type { Handler } from './context';
-import { invalidRequest, rateLimited, serverError } from './errors';
+import { insufficientQuota, invalidRequest, rateLimited, serverError } from './errors';
 import { parseJsonBody, pause, readBody, sendJson } from './http-io';
 import { lastUserMessage } from './prompt-reader';
 import { countPromptTokens, countTextTokens } from './tokens';
@@ -24,11 +24,12 @@ export const handleChatCompletions: Handler = async ({ request, response, signal
 
   const rejection = faults.takeRejection();
   if (rejection?.kind === 'rateLimit') throw rateLimited(chat.model, rejection.retryAfterSeconds);
+  if (rejection?.kind === 'insufficientQuota') throw insufficientQuota();
   if (rejection?.kind === 'serverError') throw serverError();
 
   const answer = buildAnswer(chat, user, settings, faults.takeAnswerFaults());
   const promptTokens = countPromptTokens(chat.messages.map((message) => message.text));
-  const completionTokens = countTextTokens(answer.content);
+  const completionTokens = countTextTokens(answer.refusal ?? answer.content);
   const usage = usageOf(promptTokens, completionTokens);
   const meta = { id: context.nextCompletionId(), created: Math.floor(settings.clock() / 1000), model: chat.model };
   stats.completion(promptTokens, completionTokens);

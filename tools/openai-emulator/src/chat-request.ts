@@ -1,4 +1,5 @@
 import { invalidRequest, modelNotFound } from './errors';
+import { checkStrictSchema } from './json-schema';
 
 export const CHAT_ROLES = ['system', 'assistant', 'user', 'function', 'tool', 'developer'] as const;
 export type ChatRole = (typeof CHAT_ROLES)[number];
@@ -128,6 +129,7 @@ function parseResponseFormat(value: unknown): ResponseFormat {
       }
       if (spec.schema !== undefined && !isRecord(spec.schema)) throw wrongType('response_format.json_schema.schema', 'an object');
       const strict = parseOptionalBoolean(spec.strict, 'response_format.json_schema.strict') ?? false;
+      if (strict) checkStrictSchema(spec.name, spec.schema);
       return { type: 'json_schema', name: spec.name, schema: spec.schema, strict };
     }
     default:

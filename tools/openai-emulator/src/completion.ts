@@ -37,7 +37,12 @@ export function completionBody(meta: CompletionMeta, answer: Answer, usage: Comp
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: answer.content, refusal: null, annotations: [] },
+        message: {
+          role: 'assistant',
+          content: answer.refusal !== null || answer.finishReason === 'content_filter' ? null : answer.content,
+          refusal: answer.refusal,
+          annotations: [],
+        },
         logprobs: null,
         finish_reason: answer.finishReason,
       },
@@ -73,10 +78,12 @@ export function completionChunks(
     ...(usage === undefined ? {} : { usage: null }),
   });
 
-  const codePoints = Array.from(answer.content);
-  const chunks = [chunk({ role: 'assistant', content: '', refusal: null }, null)];
+  const refusal = answer.refusal !== null;
+  const codePoints = Array.from(answer.refusal ?? answer.content);
+  const chunks = [chunk({ role: 'assistant', content: refusal ? null : '', refusal: null }, null)];
   for (let start = 0; start < codePoints.length; start += chunkSize) {
-    chunks.push(chunk({ content: codePoints.slice(start, start + chunkSize).join('') }, null));
+    const piece = codePoints.slice(start, start + chunkSize).join('');
+    chunks.push(chunk(refusal ? { refusal: piece } : { content: piece }, null));
   }
   chunks.push(chunk({}, answer.finishReason));
   if (usage !== undefined) {

@@ -9,6 +9,8 @@ export interface EmulatorContext {
   readonly stats: StatsCounter;
   readonly faults: FaultState;
   nextCompletionId(): string;
+  /** The `x-request-id` header sent on every answer (`APIError.requestID`, `completion._request_id`). */
+  nextRequestId(): string;
 }
 
 /** One request being answered; `signal` aborts when the client goes away or the emulator stops. */

@@ -73,12 +73,44 @@ export function modelNotFound(model: string): ApiError {
   });
 }
 
+/** Requests per minute the emulator claims in its `x-ratelimit-limit-requests` header. */
+export const RATE_LIMIT_REQUESTS = 500;
+
+/** A duration the way OpenAI writes `x-ratelimit-reset-*`: `20ms`, `1s`, `1.5s`, `6m0s`, `1h2m3s`. */
+export function formatResetDuration(seconds: number): string {
+  if (seconds < 1) return `${Math.round(seconds * 1000)}ms`;
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = Math.round((seconds % 60) * 1000) / 1000;
+  if (hours > 0) return `${hours}h${minutes}m${rest}s`;
+  if (minutes > 0) return `${minutes}m${rest}s`;
+  return `${rest}s`;
+}
+
 export function rateLimited(model: string, retryAfterSeconds: number): ApiError {
   return new ApiError(
     429,
     `Rate limit reached for ${model} (emulator fault switch). Please try again in ${retryAfterSeconds}s.`,
-    { type: 'requests', code: 'rate_limit_exceeded', headers: { 'retry-after': String(retryAfterSeconds) } },
+    {
+      type: 'requests',
+      code: 'rate_limit_exceeded',
+      headers: {
+        'retry-after': String(retryAfterSeconds),
+        'retry-after-ms': String(Math.round(retryAfterSeconds * 1000)),
+        'x-ratelimit-limit-requests': String(RATE_LIMIT_REQUESTS),
+        'x-ratelimit-remaining-requests': '0',
+        'x-ratelimit-reset-requests': formatResetDuration(retryAfterSeconds),
+      },
+    },
   );
+}
+
+/** 429 that retrying does not cure: no `retry-after`, like OpenAI's answer to an account out of credit. */
+export function insufficientQuota(): ApiError {
+  return new ApiError(429, 'You exceeded your current quota, please check your plan and billing details.', {
+    type: 'insufficient_quota',
+    code: 'insufficient_quota',
+  });
 }
 
 export function serverError(): ApiError {

@@ -17,8 +17,14 @@ export interface RateLimitFault extends CountedFault {
 export interface FaultSwitches {
   /** Answer 429 `rate_limit_exceeded` with a `retry-after` header. */
   rateLimit?: RateLimitFault;
+  /** Answer 429 `insufficient_quota` with no `retry-after` (retrying does not help). */
+  insufficientQuota?: CountedFault;
   /** Answer 500 `server_error`. */
   serverError?: CountedFault;
+  /** Answer 200 with `message.content: null` and `message.refusal` set (`finish_reason: 'stop'`). */
+  refusal?: CountedFault;
+  /** Answer 200 with `message.content: null` and `finish_reason: 'content_filter'`. */
+  contentFilter?: CountedFault;
   /** Answer 200 with the content cut in half and `finish_reason: 'length'`. */
   truncate?: CountedFault;
   /** Answer 200 with the first placeholder of each translated text removed. */
@@ -30,15 +36,20 @@ export interface FaultSwitches {
 }
 
 /** What a request gets instead of an answer, if anything. */
-export type Rejection = { kind: 'rateLimit'; retryAfterSeconds: number } | { kind: 'serverError' };
+export type Rejection =
+  | { kind: 'rateLimit'; retryAfterSeconds: number }
+  | { kind: 'insufficientQuota' }
+  | { kind: 'serverError' };
 
 /** How an answer is spoiled, if at all. */
 export interface AnswerFaults {
+  /** The answer is replaced by a refusal or blocked by the content filter. */
+  block?: 'refusal' | 'contentFilter';
   truncate: boolean;
   mutation: PlaceholderMutation | undefined;
 }
 
-const COUNTED_KEYS = ['rateLimit', 'serverError', 'truncate', 'dropPlaceholder', 'duplicatePlaceholder'] as const;
+const COUNTED_KEYS = ['rateLimit', 'insufficientQuota', 'serverError', 'refusal', 'contentFilter', 'truncate', 'dropPlaceholder', 'duplicatePlaceholder'] as const;
 type CountedKey = (typeof COUNTED_KEYS)[number];
 const KNOWN_KEYS: readonly string[] = [...COUNTED_KEYS, 'delayMs'];
 
@@ -118,15 +129,21 @@ export class FaultState {
     return this.delay;
   }
 
-  /** Consumes one rejection (rate limit first, then server error), if one is pending. */
+  /** Consumes one rejection (rate limit first, then insufficient quota, then server error), if one is pending. */
   takeRejection(): Rejection | undefined {
     if (this.take('rateLimit')) return { kind: 'rateLimit', retryAfterSeconds: this.retryAfterSeconds };
+    if (this.take('insufficientQuota')) return { kind: 'insufficientQuota' };
     if (this.take('serverError')) return { kind: 'serverError' };
     return undefined;
   }
 
-  /** Consumes the answer faults of one successful answer: truncation, and one placeholder mutation (drop first). */
+  /**
+   * Consumes the answer faults of one successful answer: a refusal or content-filter block (which takes
+   * nothing else), else truncation and one placeholder mutation (drop first).
+   */
   takeAnswerFaults(): AnswerFaults {
+    if (this.take('refusal')) return { block: 'refusal', truncate: false, mutation: undefined };
+    if (this.take('contentFilter')) return { block: 'contentFilter', truncate: false, mutation: undefined };
     const truncate = this.take('truncate');
     const mutation = this.take('dropPlaceholder') ? 'drop' : this.take('duplicatePlaceholder') ? 'duplicate' : undefined;
     return { truncate, mutation };
@@ -140,5 +157,5 @@ export class FaultState {
 }
 
 function emptyCounts(): Record<CountedKey, number> {
-  return { rateLimit: 0, serverError: 0, truncate: 0, dropPlaceholder: 0, duplicatePlaceholder: 0 };
+  return { rateLimit: 0, insufficientQuota: 0, serverError: 0, refusal: 0, contentFilter: 0, truncate: 0, dropPlaceholder: 0, duplicatePlaceholder: 0 };
 }

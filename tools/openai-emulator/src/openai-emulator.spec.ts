@@ -1,4 +1,5 @@
 import OpenAI, {
+  APIError,
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
@@ -6,6 +7,7 @@ import OpenAI, {
   NotFoundError,
   RateLimitError,
 } from 'openai';
+import { ContentFilterFinishReasonError } from 'openai/core/error';
 import type {
   ChatCompletionChunk,
   ChatCompletionCreateParamsNonStreaming,
@@ -170,6 +172,105 @@ describe('openai-emulator driven by the real openai client', () => {
     );
   });
 
+  it.each([
+    ['no schema', undefined, "a 'schema' must be provided"],
+    ['a root that is not an object', { type: 'array', items: { type: 'string' } }, `type: "object"`],
+    [
+      'an object without additionalProperties: false',
+      { ...SEGMENTS_SCHEMA, properties: { segments: { ...SEGMENTS_SCHEMA.properties.segments, items: { ...SEGMENTS_SCHEMA.properties.segments.items, additionalProperties: true } } } },
+      "context=('properties', 'segments', 'items'), 'additionalProperties' is required",
+    ],
+    ['required missing a key', { ...SEGMENTS_SCHEMA, required: [] }, "Missing 'segments'"],
+  ])('refuses a strict json_schema with %s (400, param response_format)', async (_case, schema, detail) => {
+    const request = segmentsRequest();
+    const error = await client()
+      .chat.completions.create({
+        ...request,
+        response_format: { type: 'json_schema', json_schema: { name: 'bad_one', strict: true, schema: schema as Record<string, unknown> } },
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+    const bad = error as BadRequestError;
+    expect(bad.type).toBe('invalid_request_error');
+    expect(bad.param).toBe('response_format');
+    expect(bad.message).toContain("Invalid schema for response_format 'bad_one': ");
+    expect(bad.message).toContain(detail);
+    // Not strict: the same schema is accepted.
+    const loose = await client().chat.completions.create({
+      ...request,
+      response_format: { type: 'json_schema', json_schema: { name: 'bad_one', strict: false, schema: schema as Record<string, unknown> } },
+    });
+    expect(loose.choices[0].finish_reason).toBe('stop');
+  });
+
+  it('finds the segments payload after instructions or inside a ```json fence in the user message', async () => {
+    const payload = JSON.stringify({ target_language: 'ja', segments: SEGMENTS }, null, 2);
+    for (const content of [`Translate the segments below.\n${payload}`, `Input:\n\`\`\`json\n${payload}\n\`\`\`\n`]) {
+      const request = segmentsRequest('ja');
+      const completion = await client().chat.completions.create({
+        ...request,
+        messages: [request.messages[0], { role: 'user', content }],
+      });
+      const answer = JSON.parse(completion.choices[0].message.content!) as SegmentsAnswer;
+      expect(answer.segments.map((segment) => reverseTranslation(segment.text, 'ja'))).toEqual(SEGMENTS.map((s) => s.text));
+    }
+  });
+
+  it('follows a strict schema that names the list, id and text differently', async () => {
+    const schema = {
+      type: 'object',
+      additionalProperties: false,
+      required: ['translations'],
+      properties: {
+        translations: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['segment_id', 'translation'],
+            properties: { segment_id: { type: 'string' }, translation: { type: 'string' } },
+          },
+        },
+      },
+    };
+    const completion = await client().chat.completions.parse({
+      ...segmentsRequest('ko'),
+      response_format: { type: 'json_schema', json_schema: { name: 'translations', strict: true, schema } },
+    });
+    const parsed = completion.choices[0].message.parsed as unknown as { translations: { segment_id: string; translation: string }[] };
+    expect(parsed.translations.map((item) => item.segment_id)).toEqual(SEGMENTS.map((segment) => segment.id));
+    expect(parsed.translations.map((item) => reverseTranslation(item.translation, 'ko'))).toEqual(
+      SEGMENTS.map((segment) => segment.text),
+    );
+  });
+
+  it('answers 500 naming its answer format when it cannot follow a strict schema', async () => {
+    const schema = {
+      type: 'object',
+      additionalProperties: false,
+      required: ['result', 'confidence'],
+      properties: { result: { type: 'string' }, confidence: { type: 'number' } },
+    };
+    const error = await client()
+      .chat.completions.create({
+        ...segmentsRequest(),
+        response_format: { type: 'json_schema', json_schema: { name: 'other', strict: true, schema } },
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as InternalServerError).message).toContain('{"segments":[{"id","text"}]}');
+    expect((error as InternalServerError).message).toContain("json_schema 'other'");
+  });
+
+  it('puts a plain translation in the one string property of a strict schema', async () => {
+    const schema = { type: 'object', additionalProperties: false, required: ['translated'], properties: { translated: { type: 'string' } } };
+    const completion = await client().chat.completions.create({
+      ...translationRequest('Hello ⟦1⟧', 'ko'),
+      response_format: { type: 'json_schema', json_schema: { name: 'plain', strict: true, schema } },
+    });
+    expect(JSON.parse(completion.choices[0].message.content!)).toEqual({ translated: '⟪ko:Hello ⟫⟦1⟧' });
+  });
+
   it('streams the same content in several chunks and ends with a usage chunk', async () => {
     const request = translationRequest(SOURCE, 'ko');
     const whole = await client().chat.completions.create(request);
@@ -242,6 +343,11 @@ describe('openai-emulator driven by the real openai client', () => {
     expect(rateLimit.status).toBe(429);
     expect(rateLimit.code).toBe('rate_limit_exceeded');
     expect(rateLimit.headers.get('retry-after')).toBe('3');
+    expect(rateLimit.headers.get('retry-after-ms')).toBe('3000');
+    expect(rateLimit.headers.get('x-ratelimit-limit-requests')).toBe('500');
+    expect(rateLimit.headers.get('x-ratelimit-remaining-requests')).toBe('0');
+    expect(rateLimit.headers.get('x-ratelimit-reset-requests')).toBe('3s');
+    expect(rateLimit.requestID).toMatch(/^req_/);
 
     // The switch hit one request only.
     const next = await client({ maxRetries: 0 }).chat.completions.create(translationRequest('Hello'));
@@ -250,10 +356,74 @@ describe('openai-emulator driven by the real openai client', () => {
   });
 
   it('lets a client with maxRetries honour retry-after and succeed', async () => {
-    await setFaults({ rateLimit: { count: 1, retryAfterSeconds: 0.05 } });
+    // 1.5 s is well above the client's own first backoff (~0.5 s), so the wait proves the header was read.
+    await setFaults({ rateLimit: { count: 1, retryAfterSeconds: 1.5 } });
+    const started = Date.now();
     const completion = await client({ maxRetries: 1 }).chat.completions.create(translationRequest(SOURCE, 'ko'));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     expect(reverseTranslation(completion.choices[0].message.content!, 'ko')).toBe(SOURCE);
     expect(await getStats()).toMatchObject({ requests: 2, completions: 1, by_status: { '429': 1, '200': 1 } });
+  });
+
+  it('answers 429 insufficient_quota with no retry-after on the insufficientQuota switch', async () => {
+    await setFaults({ insufficientQuota: { count: 1 } });
+    const error = await client({ maxRetries: 0 })
+      .chat.completions.create(translationRequest('Hello'))
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    const quota = error as RateLimitError;
+    expect(quota.status).toBe(429);
+    expect(quota.code).toBe('insufficient_quota');
+    expect(quota.type).toBe('insufficient_quota');
+    expect(quota.message).toContain('You exceeded your current quota, please check your plan and billing details.');
+    expect(quota.headers.get('retry-after')).toBeNull();
+    expect(quota.headers.get('retry-after-ms')).toBeNull();
+    expect(emulator.faults()).toEqual({});
+  });
+
+  it('sends x-request-id on every answer', async () => {
+    const completion = await client().chat.completions.create(translationRequest('Hello'));
+    expect(completion._request_id).toMatch(/^req_emu\d+$/);
+    const second = await client().chat.completions.create(translationRequest('Hello'));
+    expect(second._request_id).not.toBe(completion._request_id);
+    const error = await client({ apiKey: 'sk-wrong-key-123456' })
+      .models.list()
+      .catch((caught: unknown) => caught);
+    expect((error as AuthenticationError).requestID).toMatch(/^req_emu\d+$/);
+  });
+
+  it('answers a refusal on the refusal switch: content null, message.refusal set, finish_reason stop', async () => {
+    emulator.setFaults({ refusal: { count: 2 } });
+    const completion = await client().chat.completions.parse(segmentsRequest());
+    const [choice] = completion.choices;
+    expect(choice.finish_reason).toBe('stop');
+    expect(choice.message.content).toBeNull();
+    expect(choice.message.refusal).toBe('I can’t help with that.');
+    expect(choice.message.parsed).toBeNull();
+    expect(completion.usage!.completion_tokens).toBe(countTextTokens('I can’t help with that.'));
+
+    const stream = await client().chat.completions.create({ ...translationRequest('Hello'), stream: true });
+    let refusal = '';
+    let content = '';
+    const finishReasons: string[] = [];
+    for await (const chunk of stream) {
+      for (const item of chunk.choices) {
+        refusal += item.delta.refusal ?? '';
+        content += item.delta.content ?? '';
+        if (item.finish_reason) finishReasons.push(item.finish_reason);
+      }
+    }
+    expect({ refusal, content, finishReasons }).toEqual({ refusal: 'I can’t help with that.', content: '', finishReasons: ['stop'] });
+    expect((await client().chat.completions.create(translationRequest('Hello'))).choices[0].message.refusal).toBeNull();
+  });
+
+  it('blocks the answer on the contentFilter switch, so chat.completions.parse throws ContentFilterFinishReasonError', async () => {
+    emulator.setFaults({ contentFilter: { count: 2 } });
+    await expect(client().chat.completions.parse(segmentsRequest())).rejects.toBeInstanceOf(ContentFilterFinishReasonError);
+    const completion = await client().chat.completions.create(translationRequest('Hello'));
+    expect(completion.choices[0].finish_reason).toBe('content_filter');
+    expect(completion.choices[0].message.content).toBeNull();
+    expect(emulator.faults()).toEqual({});
   });
 
   it('answers 500 on the serverError switch (InternalServerError)', async () => {
@@ -318,7 +488,12 @@ describe('openai-emulator driven by the real openai client', () => {
     emulator.setFaults({ delayMs: 60_000 });
     const controller = new AbortController();
     const pending = client().chat.completions.create(translationRequest('Hello'), { signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
+    // Abort only once the emulator has the request (a fixed wait can fire before it arrives on a slow machine).
+    for (let tries = 0; emulator.stats().requests === 0 && tries < 500; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(emulator.stats().requests).toBe(1);
+    controller.abort();
     await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
 
     let stats = await getStats();
@@ -377,6 +552,27 @@ describe('openai-emulator driven by the real openai client', () => {
     expect(refused.status).toBe(400);
     expect(refused.json.error.message).toContain('faults.truncate.count');
     expect(emulator.faults()).toEqual({ truncate: { count: 1 } });
+  });
+});
+
+describe('openai-emulator keep-alive after an early error answer', () => {
+  it('answers the next request on the same client after a 413 (body too large)', async () => {
+    const emulator = await startOpenAIEmulator({ maxBodyBytes: 4096 });
+    try {
+      const openai = new OpenAI({ baseURL: emulator.baseURL, apiKey: emulator.apiKey, maxRetries: 0 });
+      const big = { model: MODEL, messages: [{ role: 'user' as const, content: 'x'.repeat(200_000) }] };
+      const error = await openai.chat.completions.create(big).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(APIError);
+      expect((error as APIError).status).toBe(413);
+      expect((error as APIError).headers?.get('connection')).toBe('close');
+      for (let round = 0; round < 3; round += 1) {
+        const completion = await openai.chat.completions.create(translationRequest('Hello'));
+        expect(completion.choices[0].message.content).toBe('⟪ko:Hello⟫');
+      }
+      expect(emulator.stats()).toMatchObject({ requests: 4, completions: 3, by_status: { '413': 1, '200': 3 } });
+    } finally {
+      await emulator.stop();
+    }
   });
 });
 

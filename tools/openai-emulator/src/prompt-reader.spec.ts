@@ -64,8 +64,19 @@ describe('readSegmentsPayload', () => {
     });
   });
 
+  it('finds the payload after a text prefix', () => {
+    const content = 'Translate these segments {carefully}:\n{"target_language":"ja","segments":[{"id":"s1","text":"A } in {braces}"}]}\nThanks.';
+    expect(readSegmentsPayload(content)).toEqual({ targetLanguage: 'ja', segments: [{ id: 's1', text: 'A } in {braces}' }] });
+  });
+
+  it('finds the payload inside a ```json fence', () => {
+    const content = 'Here is the input.\n```json\n{\n  "segments": [{"id": 1, "text": "Say \\"hi\\" {{name}}"}]\n}\n```\n';
+    expect(readSegmentsPayload(content)).toEqual({ targetLanguage: undefined, segments: [{ id: 1, text: 'Say "hi" {{name}}' }] });
+  });
+
   it.each([
     'Hello world',
+    'Prefix {"items": []} and {"segments": "no"} and {broken',
     '[1, 2]',
     '{"items": []}',
     '{"segments": [{"id": "a"}]}',

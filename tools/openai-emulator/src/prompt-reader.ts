@@ -40,14 +40,48 @@ export function lastUserMessage(messages: readonly ChatMessage[]): ChatMessage |
 }
 
 /**
- * Reads `{"target_language"?: "ko", "segments": [{"id": "s1", "text": "..."}]}`. Anything else (not
- * JSON, no `segments` array, a segment without a string or number `id` and a string `text`) is not
- * the payload protocol and yields undefined. Other fields are ignored.
+ * Reads `{"target_language"?: "ko", "segments": [{"id": "s1", "text": "..."}]}`: the whole message, or
+ * else the first `{…}` in it that is the payload (after a text prefix, inside a ```json fence…).
+ * Anything else (not JSON, no `segments` array, a segment without a string or number `id` and a string
+ * `text`) is not the payload protocol and yields undefined. Other fields are ignored.
  */
 export function readSegmentsPayload(content: string): SegmentsPayload | undefined {
+  const whole = payloadOf(content);
+  if (whole !== undefined) return whole;
+  for (let start = content.indexOf('{'); start >= 0; start = content.indexOf('{', start + 1)) {
+    const end = matchingBrace(content, start);
+    if (end < 0) continue;
+    const payload = payloadOf(content.slice(start, end + 1));
+    if (payload !== undefined) return payload;
+  }
+  return undefined;
+}
+
+/** The index of the `}` closing the `{` at `start` (JSON strings skipped), or -1. */
+function matchingBrace(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let index = start; index < text.length; index += 1) {
+    const char = text[index];
+    if (inString) {
+      if (char === '\\') index += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === '{') {
+      depth += 1;
+    } else if (char === '}') {
+      depth -= 1;
+      if (depth === 0) return index;
+    }
+  }
+  return -1;
+}
+
+function payloadOf(text: string): SegmentsPayload | undefined {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(content);
+    parsed = JSON.parse(text);
   } catch {
     return undefined;
   }

@@ -37,13 +37,16 @@ function checkApiKey(request: IncomingMessage, apiKey: string): void {
   if (key !== apiKey) throw invalidApiKey(key);
 }
 
-function sendError(response: ServerResponse, error: unknown): void {
+function sendError(request: IncomingMessage, response: ServerResponse, error: unknown): void {
   if (response.headersSent) {
     response.destroy();
     return;
   }
   const apiError = error instanceof ApiError ? error : serverError();
-  sendJson(response, apiError.status, apiError.toJSON(), apiError.headers);
+  // An answer sent before the body was read in full (413, 401…) leaves bytes on the connection that
+  // would be read as the next request: close it, so the client opens a fresh one.
+  const headers = request.complete ? apiError.headers : { ...apiError.headers, connection: 'close' };
+  sendJson(response, apiError.status, apiError.toJSON(), headers);
 }
 
 async function dispatch(
@@ -57,6 +60,7 @@ async function dispatch(
   const route = findRoute(method, path);
   const counted = route?.api ?? !path.startsWith('/__');
   if (counted) context.stats.request();
+  response.setHeader('x-request-id', context.nextRequestId());
 
   const gone = new AbortController();
   response.once('close', () => {
@@ -68,7 +72,7 @@ async function dispatch(
     if (route.api) checkApiKey(request, context.settings.apiKey);
     await route.handler(call, context);
   } catch (error) {
-    if (!call.signal.aborted) sendError(response, error);
+    if (!call.signal.aborted) sendError(request, response, error);
   }
   if (call.signal.aborted && !response.writableFinished) {
     if (counted) context.stats.aborted();
@@ -97,11 +101,13 @@ export async function startOpenAIEmulator(options: OpenAIEmulatorOptions = {}): 
   const faults = new FaultState(options.faults);
   const lifetime = new AbortController();
   let completions = 0;
+  let requestIds = 0;
   const context: EmulatorContext = {
     settings,
     stats,
     faults,
     nextCompletionId: () => `chatcmpl-emu${String((completions += 1)).padStart(6, '0')}`,
+    nextRequestId: () => `req_emu${String((requestIds += 1)).padStart(6, '0')}`,
   };
 
   const server = createServer((request, response) => {
