@@ -149,6 +149,9 @@ function parseOptionalBoolean(value: unknown, param: string): boolean | undefine
 
 function parseOptionalPositiveInteger(value: unknown, param: string): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw wrongType(param, 'a positive integer');
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw wrongType(param, 'a positive integer');
+  if (value < 1) {
+    throw invalidRequest(`Invalid '${param}': integer below minimum value. Expected a value >= 1, but got ${value} instead.`, param, 'integer_below_min_value');
+  }
   return value;
 }

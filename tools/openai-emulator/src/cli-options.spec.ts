@@ -54,6 +54,8 @@ describe('parseCliOptions', () => {
     [['--faults', '{nope'], '--faults must be JSON'],
     [['--faults', '{"nope":{"count":1}}'], 'unknown fault switch "nope"'],
     [['--delay-ms=-1'], '--delay-ms must be a non-negative number'],
+    [['--language', 'not a code'], '--language must be a language code'],
+    [['--model', ''], '--model must not be empty'],
   ])('refuses %j', (argv, message) => {
     expect(() => parseCliOptions(argv, {})).toThrow(message);
   });

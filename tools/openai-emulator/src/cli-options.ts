@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseFaultSwitches } from './faults';
 import type { OpenAIEmulatorOptions } from './options';
+import { isLanguageCode } from './translate';
 
 /** Port used by the CLI when neither `--port` nor `OPENAI_EMULATOR_PORT` is given. */
 export const CLI_DEFAULT_PORT = 4010;
@@ -55,6 +56,10 @@ export function parseCliOptions(
     if (!Number.isFinite(delayMs) || delayMs < 0) throw new TypeError('--delay-ms must be a non-negative number');
     faults.delayMs = delayMs;
   }
+  if (values.language !== undefined && !isLanguageCode(values.language)) {
+    throw new TypeError(`--language must be a language code such as ko or pt-BR, got "${values.language}"`);
+  }
+  if (values.model !== undefined && values.model.some((model) => model.trim() === '')) throw new TypeError('--model must not be empty');
   return {
     port,
     host: values.host ?? env.OPENAI_EMULATOR_HOST,

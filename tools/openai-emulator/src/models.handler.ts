@@ -14,7 +14,13 @@ export const handleModels: Handler = async ({ response, path }, { settings }) =>
     sendJson(response, 200, { object: 'list', data: settings.models.map(modelObject) });
     return;
   }
-  const id = decodeURIComponent(path.slice(MODELS_PATH.length + 1));
+  const raw = path.slice(MODELS_PATH.length + 1);
+  let id: string;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    throw modelNotFound(raw); // a malformed %-escape names no model
+  }
   if (!settings.models.includes(id)) throw modelNotFound(id);
   sendJson(response, 200, modelObject(id));
 };

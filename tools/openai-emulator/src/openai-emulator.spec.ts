@@ -455,6 +455,17 @@ describe('openai-emulator driven by the real openai client', () => {
     expect(() => JSON.parse(completion.choices[0].message.content!)).toThrow(SyntaxError);
   });
 
+  it('refuses max_tokens below 1 as OpenAI does, and answers 404 for a malformed model id', async () => {
+    const error = await client()
+      .chat.completions.create({ ...translationRequest(SOURCE), max_tokens: 0 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).code).toBe('integer_below_min_value');
+    expect((error as BadRequestError).param).toBe('max_tokens');
+    const raw = await fetch(`${emulator.url}/v1/models/%E0%A4%A`, { headers: { authorization: `Bearer ${emulator.apiKey}` } });
+    expect(raw.status).toBe(404);
+  });
+
   it('stops at max_tokens with finish_reason length', async () => {
     const completion = await client().chat.completions.create({ ...translationRequest(SOURCE), max_tokens: 2 });
     expect(completion.choices[0].finish_reason).toBe('length');
