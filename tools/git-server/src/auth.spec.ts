@@ -1,4 +1,4 @@
-import { TOKEN_USER, authPolicy, authorize } from './auth';
+import { INVALID_USER, TOKEN_USER, authPolicy, authorize } from './auth';
 import { GitServerError } from './git-server-error';
 
 const TOKEN = 'tok_unit_1';
@@ -42,6 +42,22 @@ describe('authorize', () => {
   });
 
   it.each([
+    ['a newline (a forged log line)', 'x\nGET /forged 200'],
+    ['a NUL', 'x\u0000y'],
+    ['a space', 'two words'],
+    ['65 characters', 'u'.repeat(65)],
+    ['non-ASCII', 'zoë'],
+  ])('never repeats a username with %s sent with a token', (_form, username) => {
+    expect(authorize(basic(username, TOKEN), policy, 'write')).toEqual({ allowed: true, user: TOKEN_USER });
+  });
+
+  it('reports a listed login whose username is not printable as invalid-user', () => {
+    const odd = authPolicy([{ username: 'line\nbreak', password: 'pw' }]);
+    expect(authorize(basic('line\nbreak', 'pw'), odd, 'write')).toEqual({ allowed: true, user: INVALID_USER });
+    expect(authorize(basic('u'.repeat(64), TOKEN), policy, 'write')).toEqual({ allowed: true, user: 'u'.repeat(64) });
+  });
+
+  it.each([
     ['no header', undefined],
     ['an empty header', '  '],
     ['a wrong Bearer token', 'Bearer tok_unit_3'],
@@ -62,7 +78,7 @@ describe('authorize', () => {
 
   it('lets anonymous reads through only when the policy says so, and never anonymous writes', () => {
     const open = authPolicy([], [TOKEN], true);
-    expect(authorize(undefined, open, 'read')).toEqual({ allowed: true });
+    expect(authorize(undefined, open, 'read')).toEqual({ allowed: true, anonymous: true });
     expect(authorize(undefined, open, 'write')).toEqual({ allowed: false });
     expect(authorize('Bearer wrong', open, 'read')).toEqual({ allowed: false });
     expect(authorize(undefined, policy, 'read')).toEqual({ allowed: false });

@@ -8,6 +8,12 @@ export const WWW_AUTHENTICATE = `Basic realm="${AUTH_REALM}"`;
 /** Username reported for token logins (`REMOTE_USER`) when the client gave none we may repeat. */
 export const TOKEN_USER = 'token';
 
+/** Username reported for a listed login whose username may not be repeated (see `PRINTABLE_USER`). */
+export const INVALID_USER = 'invalid-user';
+
+/** Usernames repeated in logs, stats and `REMOTE_USER`: 1-64 printable ASCII characters, no space or control. */
+export const PRINTABLE_USER = /^[\x21-\x7e]{1,64}$/;
+
 export interface AuthPolicy {
   credentials: readonly GitCredential[];
   tokens: readonly string[];
@@ -16,7 +22,8 @@ export interface AuthPolicy {
 
 export type Access = 'read' | 'write';
 
-export type AuthDecision = { allowed: true; user?: string } | { allowed: false };
+/** `anonymous` is set when the request was let through without credentials by `anonymousRead`. */
+export type AuthDecision = { allowed: true; user?: string; anonymous?: boolean } | { allowed: false };
 
 /** Checks the policy once at start-up: an empty token or password would match a client sending none. */
 export function authPolicy(
@@ -47,7 +54,7 @@ export function authEnabled(policy: AuthPolicy): boolean {
 export function authorize(header: string | undefined, policy: AuthPolicy, access: Access): AuthDecision {
   if (!authEnabled(policy)) return { allowed: true };
   if (header === undefined || header.trim() === '') {
-    return access === 'read' && policy.anonymousRead ? { allowed: true } : { allowed: false };
+    return access === 'read' && policy.anonymousRead ? { allowed: true, anonymous: true } : { allowed: false };
   }
   const user = identify(header.trim(), policy);
   return user === undefined ? { allowed: false } : { allowed: true, user };
@@ -70,15 +77,18 @@ function identify(header: string, policy: AuthPolicy): string | undefined {
   const listed = policy.credentials.some(
     (credential) => safeEqual(credential.username, username) && safeEqual(credential.password, password),
   );
-  if (listed) return username;
+  if (listed) return PRINTABLE_USER.test(username) ? username : INVALID_USER;
   if (isToken(password, policy)) return isPublicName(username, policy) ? username : TOKEN_USER;
   if ((password === '' || password === 'x-oauth-basic') && isToken(username, policy)) return TOKEN_USER;
   return undefined;
 }
 
-/** Whether a username sent with a token may be repeated in logs and stats: not empty and no secret of the policy. */
+/**
+ * Whether a username sent with a token may be repeated in logs and stats: printable (`PRINTABLE_USER`, so it
+ * cannot forge a log line or break the backend's environment) and no secret of the policy.
+ */
 function isPublicName(username: string, policy: AuthPolicy): boolean {
-  if (username === '' || isToken(username, policy)) return false;
+  if (!PRINTABLE_USER.test(username) || isToken(username, policy)) return false;
   let password = false;
   for (const credential of policy.credentials) password = safeEqual(credential.password, username) || password;
   return !password;

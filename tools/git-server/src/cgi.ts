@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+import type { ChildProcess, ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
 export interface CgiContext {
@@ -50,23 +50,47 @@ export interface CgiOutcome {
   status: number;
   /** Bytes of request body handed to the backend (as sent, before any gzip decoding). */
   requestBytes: number;
+  /** Exit code of git http-backend (null when it was killed or never ran). */
+  exitCode: number | null;
+  /** Last line git wrote to stderr, if any. */
+  stderr: string;
+}
+
+export interface CgiObserver {
+  /** Every chunk of the request body, as sent. */
+  request?: (chunk: Buffer) => void;
+  /** Every chunk of the response body (after the CGI head). */
+  response?: (chunk: Buffer) => void;
 }
 
 /**
  * Runs `git http-backend` for one request: streams the request body to its stdin, turns the CGI header block
  * (`Status:` and the other headers) into the HTTP response head, and streams the rest of its stdout back.
+ * Resolves once git has exited and all its output is written, WITHOUT ending a successful response: the caller
+ * records what happened and then calls `res.end()`, so a client never sees its answer before the stats do.
  */
 export function runHttpBackend(
   context: CgiContext,
   request: CgiRequest,
   req: IncomingMessage,
   res: ServerResponse,
+  observer: CgiObserver = {},
 ): Promise<CgiOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(context.binary, ['http-backend'], {
-      env: cgiEnvironment(context, request, req),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(context.binary, ['http-backend'], {
+        env: cgiEnvironment(context, request, req),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+    } catch (error) {
+      req.resume();
+      const text = error instanceof Error ? error.message : String(error);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('cannot run git http-backend\n');
+      resolve({ status: 500, requestBytes: 0, exitCode: null, stderr: text });
+      return;
+    }
+    const { stdin, stdout, stderr: stderrStream } = child as ChildProcessWithoutNullStreams;
     context.children.add(child);
     let head = Buffer.alloc(0);
     let status: number | undefined;
@@ -82,12 +106,13 @@ export function runHttpBackend(
       res.writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${message}\n`);
     };
 
-    req.pipe(child.stdin);
+    req.pipe(stdin);
     req.on('data', (chunk: Buffer) => {
       requestBytes += chunk.length;
+      observer.request?.(chunk);
     });
-    child.stdin.on('error', () => undefined);
-    child.stderr.on('data', (chunk: Buffer) => {
+    stdin.on('error', () => undefined);
+    stderrStream.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-2000);
     });
     res.on('close', () => {
@@ -95,30 +120,37 @@ export function runHttpBackend(
       if (running && !res.writableFinished) child.kill('SIGTERM');
     });
 
+    const body = (chunk: Buffer) => {
+      observer.response?.(chunk);
+      if (!res.write(chunk) && !res.destroyed) {
+        stdout.pause();
+        res.once('drain', () => stdout.resume());
+      }
+    };
     const onHead = (chunk: Buffer) => {
       head = Buffer.concat([head, chunk]);
       const parsed = parseCgiHead(head);
       if (parsed === undefined) {
         if (head.length > MAX_HEADER_BYTES) {
-          child.stdout.off('data', onHead);
+          stdout.off('data', onHead);
           child.kill('SIGTERM');
           fail(502, 'git http-backend sent an oversized header');
         }
         return;
       }
-      child.stdout.off('data', onHead);
+      stdout.off('data', onHead);
       status = parsed.status;
       res.writeHead(parsed.status, parsed.headers);
-      if (parsed.body.length > 0) res.write(parsed.body);
-      child.stdout.pipe(res);
+      if (parsed.body.length > 0) body(parsed.body);
+      stdout.on('data', body);
     };
-    child.stdout.on('data', onHead);
+    stdout.on('data', onHead);
 
     child.on('error', () => fail(500, 'cannot run git http-backend'));
-    child.on('close', () => {
+    child.on('close', (code) => {
       context.children.delete(child);
-      if (status === undefined) fail(502, `git http-backend failed${stderr ? `: ${lastLine(stderr)}` : ''}`);
-      resolve({ status: status ?? 502, requestBytes });
+      if (status === undefined) fail(502, 'git http-backend failed');
+      resolve({ status: status ?? 502, requestBytes, exitCode: code, stderr: lastLine(stderr) });
     });
   });
 }

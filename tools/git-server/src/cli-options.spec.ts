@@ -86,10 +86,28 @@ describe('parseCliOptions', () => {
     [['--token', '']],
     [['--user', 'no-colon-secret']],
     [['--user', ':secret-pw']],
+    [['--default-branch=..x']],
+    [['--default-branch', '-secret']],
     [['--unknown']],
     [['positional']],
   ])('refuses %j without repeating a secret', (argv) => {
     expect(() => parseCliOptions(argv, {})).toThrow();
     expect(() => parseCliOptions(argv, {})).not.toThrow(/secret/);
+  });
+});
+
+describe('parseCliOptions with empty variables', () => {
+  it.each([
+    ['GIT_SERVER_TOKEN', ''],
+    ['GIT_SERVER_TOKEN', ' '],
+    ['GIT_SERVER_TOKEN', ','],
+    ['GIT_SERVER_USER', ''],
+    ['GIT_SERVER_USER', ' , '],
+  ])('refuses %s=%j instead of turning auth off', (name, value) => {
+    expect(() => parseCliOptions([], { [name]: value })).toThrow(/is set but holds no value/);
+  });
+
+  it('lets a flag override an empty variable', () => {
+    expect(parseCliOptions(['--token', 't'], { GIT_SERVER_TOKEN: '' })?.server.tokens).toEqual(['t']);
   });
 });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { GitServerError } from './git-server-error';
+import { branchName } from './names';
 import type { GitCredential, GitServerOptions } from './types';
 
 /** Port used by the CLI when neither `--port` nor `GIT_SERVER_PORT` is given. */
@@ -58,9 +59,17 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
     throw invalid('--port', `--port must be 0-65535, got ${JSON.stringify(portText)}`);
   }
-  const tokens = values.token ?? list(env['GIT_SERVER_TOKEN']);
+  const tokens = values.token ?? fromEnv(env, 'GIT_SERVER_TOKEN', '--token');
   if (tokens.some((token) => token === '')) throw invalid('--token', '--token must not be empty');
-  const credentials = (values.user ?? list(env['GIT_SERVER_USER'])).map(credential);
+  const credentials = (values.user ?? fromEnv(env, 'GIT_SERVER_USER', '--user')).map(credential);
+  const defaultBranch = values['default-branch'];
+  if (defaultBranch !== undefined) {
+    try {
+      branchName(defaultBranch);
+    } catch {
+      throw invalid('--default-branch', `--default-branch must be a valid branch name, got ${JSON.stringify(defaultBranch)}`);
+    }
+  }
 
   return {
     server: {
@@ -72,7 +81,7 @@ export function parseCliOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
       anonymousRead: values['anonymous-read'] ?? isTrue(env['GIT_SERVER_ANONYMOUS_READ']),
       autoCreate: !values['no-auto-create'],
       allowForcePush: values['allow-force-push'] ?? false,
-      defaultBranch: values['default-branch'],
+      defaultBranch,
       gitBinary: values.git,
     },
     quiet: values.quiet ?? false,
@@ -86,6 +95,19 @@ function credential(text: string): GitCredential {
     throw invalid('--user', '--user must be name:password with both parts non-empty');
   }
   return { username: text.slice(0, colon), password: text.slice(colon + 1) };
+}
+
+/**
+ * A comma-separated variable. Set but without any item (`""`, `" "`, `","`) is an error, not "no auth": an
+ * empty secret in a deployment must not silently open the server.
+ */
+function fromEnv(env: NodeJS.ProcessEnv, name: string, flag: string): string[] {
+  const text = env[name];
+  const items = list(text);
+  if (text !== undefined && items.length === 0) {
+    throw invalid(flag, `${name} is set but holds no value; unset it to run without ${flag === '--token' ? 'tokens' : 'users'}`);
+  }
+  return items;
 }
 
 function list(text: string | undefined): string[] {

@@ -47,3 +47,23 @@ describe('cli', () => {
     expect(output).not.toContain(TOKEN);
   });
 });
+
+describe('cli with a bad value', () => {
+  it.each([
+    [['--default-branch=..x'], {}],
+    [[], { GIT_SERVER_TOKEN: ' , ' }],
+    [[], { GIT_SERVER_USER: '' }],
+  ])('%j %j prints the usage and exits 2', async (argv, env) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/git-server/src/cli.ts', '--port', '0', ...argv], {
+      cwd: workspaceRoot,
+      env: { PATH: process.env['PATH'], ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((done) => child.on('close', (exit) => done(exit)));
+    expect({ code, usage: output.includes('Usage:') }).toEqual({ code: 2, usage: true });
+    expect(output).not.toContain('listening');
+  });
+});

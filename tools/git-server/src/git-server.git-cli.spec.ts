@@ -14,14 +14,16 @@ const TOKEN = 'tok_git_cli_spec_5d2e';
  * The real git client. Credentials come from a GIT_ASKPASS script reading the token from the environment, so
  * they are in no URL, no argument and no file; nothing from the user's or the system's git config is read.
  */
-async function gitCli(args: string[], cwd: string, home: string, token = TOKEN) {
+async function gitCli(args: string[], cwd: string, home: string, token = TOKEN, extraEnv: Record<string, string> = {}) {
   const askpass = join(home, 'askpass.sh');
   const script = ['#!/bin/sh', 'case "$1" in', '  Username*) echo x-access-token ;;', '  *) echo "$SPEC_GIT_TOKEN" ;;', 'esac'];
   await writeFile(askpass, `${script.join('\n')}\n`);
   await chmod(askpass, 0o700);
   return run('git', args, {
     cwd,
+    maxBuffer: 64 * 1024 * 1024,
     env: {
+      ...extraEnv,
       PATH: process.env['PATH'] ?? '/usr/bin:/bin',
       HOME: home,
       GIT_CONFIG_NOSYSTEM: '1',
@@ -72,7 +74,7 @@ describe('git server driven by the git CLI', () => {
     expect(await readFile(join(work, '.git', 'config'), 'utf8')).not.toContain(TOKEN);
   });
 
-  it('takes a push from the git CLI, chunked and gzipped, and counts it once', async () => {
+  it('takes a chunked push from the git CLI (after its 0000 probe) and counts it once', async () => {
     await server.createRepository('cli-push', { files: { 'a.md': 'one\n' } });
     const parent = await tempDir('cli-push');
     await gitCli(['clone', '--quiet', server.repoUrl('cli-push'), 'work'], parent, home);
@@ -97,6 +99,55 @@ describe('git server driven by the git CLI', () => {
     const clone = await tempDir('cli-push-back');
     await gitCli(['clone', '--quiet', server.repoUrl('cli-push'), 'back'], clone, home);
     expect((await readFile(join(clone, 'back', 'big.bin'))).equals(big)).toBe(true);
+  });
+
+  it('serves a git CLI clone whose upload-pack request is gzipped (many branches, many wants)', async () => {
+    const parent = await tempDir('cli-gzip');
+    const work = join(parent, 'work');
+    await gitCli(['init', '--quiet', '--initial-branch=main', work], parent, home);
+    // Distinct commits on 40 branches: the clone wants all of them, a request large enough for git to gzip.
+    const branches = Array.from({ length: 40 }, (_, index) => `branch-${index}`);
+    for (const branch of branches) {
+      await gitCli(['commit', '--quiet', '--allow-empty', '-m', branch], work, home);
+      await gitCli(['branch', branch], work, home);
+    }
+    await gitCli(['push', '--quiet', server.repoUrl('many-branches'), '--all'], work, home);
+
+    const traced = await gitCli(['clone', '--mirror', server.repoUrl('many-branches'), 'mirror'], parent, home, TOKEN, {
+      GIT_TRACE_CURL: '1',
+      GIT_TRACE_CURL_NO_DATA: '1',
+    });
+
+    expect(traced.stderr).toMatch(/POST \/many-branches\.git\/git-upload-pack[\s\S]*Content-Encoding: gzip/);
+    const refs = (await gitCli(['for-each-ref', '--format=%(refname:short)'], join(parent, 'mirror'), home)).stdout;
+    expect(refs.trim().split('\n').sort()).toEqual([...branches, 'main'].sort());
+  });
+
+  it('counts a git CLI push of two refs with one refused as accepted, recording only the accepted ref', async () => {
+    const created = await server.createRepository('mixed', { files: { 'a.md': 'one\n' } });
+    const parent = await tempDir('cli-mixed');
+    await gitCli(['clone', '--quiet', created.url, 'work'], parent, home);
+    const work = join(parent, 'work');
+    await gitCli(['commit', '--quiet', '--allow-empty', '-m', 'side'], work, home);
+    await gitCli(['push', '--quiet', 'origin', 'HEAD:refs/heads/side'], work, home);
+    await gitCli(['reset', '--quiet', '--hard', 'HEAD~1'], work, home);
+    await gitCli(['commit', '--quiet', '--allow-empty', '-m', 'two'], work, home);
+    const head = (await gitCli(['rev-parse', 'HEAD'], work, home)).stdout.trim();
+    const before = server.stats();
+
+    // main fast-forwards; side would lose a commit: git answers `ok` for one and `ng` for the other.
+    const failure = await gitCli(['push', '--porcelain', 'origin', 'HEAD:refs/heads/main', 'HEAD:refs/heads/side'], work, home).then(
+      () => undefined,
+      (error: { stdout?: string }) => error,
+    );
+
+    expect(failure?.stdout).toMatch(/rejected/);
+    const after = server.stats();
+    expect(after.pushesAccepted).toBe(before.pushesAccepted + 1);
+    expect(after.pushesRejected).toBe(before.pushesRejected);
+    expect(after.pushes[after.pushes.length - 1]?.updates).toEqual([
+      { ref: 'refs/heads/main', before: created.commit, after: head },
+    ]);
   });
 
   it('fails a clone with a wrong token', async () => {

@@ -5,7 +5,7 @@ import { GitServerError } from './git-server-error';
 import { COMMIT_IDENTITY } from './git-env';
 import { branchName, repositoryName, revision, treePath } from './names';
 import type { GitRunner } from './git-cli';
-import type { CreateRepositoryOptions, GitLogEntry, GitSignature, RefUpdate } from './types';
+import type { CreateRepositoryOptions, GitLogEntry, GitSignature } from './types';
 
 export interface RepositoryStoreOptions {
   root: string;
@@ -175,14 +175,6 @@ export class RepositoryStore {
   ) {
     return this.options.git([`--git-dir=${this.path(name)}`, ...args], { okExitCodes, input, env });
   }
-}
-
-/** Differences between two ref snapshots, sorted by ref. */
-export function refUpdates(before: Map<string, string>, after: Map<string, string>): RefUpdate[] {
-  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
-  return names
-    .filter((ref) => before.get(ref) !== after.get(ref))
-    .map((ref) => ({ ref, before: before.get(ref), after: after.get(ref) }));
 }
 
 function signature(name: string, email: string, timestamp: string): GitSignature {

@@ -13,9 +13,9 @@ export class StatsRecorder {
     byStatus[status] = (byStatus[status] ?? 0) + 1;
   }
 
-  /** A receive-pack POST finished: accepted when it changed a ref. */
-  push(record: PushRecord): void {
-    if (record.updates.length > 0) this.pushes.push(record);
+  /** A receive-pack POST finished: accepted when git reported `ok` for at least one of its commands. */
+  push(record: PushRecord, accepted: boolean): void {
+    if (accepted) this.pushes.push(record);
     else this.rejected++;
   }
 

@@ -20,7 +20,10 @@ export interface GitServerOptions {
   tokens?: string[];
   /** Let clones and fetches through without credentials (pushes still need them). Default false. */
   anonymousRead?: boolean;
-  /** Create `<name>.git` on the first push, clone or fetch of an unknown name. Default true. */
+  /**
+   * Create `<name>.git` on the first authenticated (or, without any auth, any) push, clone or fetch of an unknown
+   * name; an anonymous read (`anonymousRead`) of an unknown name is answered 404. Default true.
+   */
   autoCreate?: boolean;
   /** Accept non-fast-forward (force) pushes. Default false: the server answers them with `ng ... non-fast-forward`. */
   allowForcePush?: boolean;
@@ -28,7 +31,10 @@ export interface GitServerOptions {
   defaultBranch?: string;
   /** The git executable. Default `git` (looked up on PATH). */
   gitBinary?: string;
-  /** One line per request (method, path, status, user, duration). Never contains a secret. */
+  /**
+   * One line per request (method, path, service, status, user, duration), plus a line for an internal error or
+   * the last stderr line of a failing `git http-backend`. Written before the response ends. Never contains a secret.
+   */
   log?: (line: string) => void;
 }
 
@@ -89,11 +95,18 @@ export interface GitServerStats {
   total: number;
   /** Requests by service, then by HTTP status: `requests['receive-pack'][401]`. */
   requests: Record<GitService, Record<number, number>>;
-  /** Pushes (receive-pack POSTs) that changed at least one ref. */
+  /**
+   * Pushes (receive-pack POSTs with at least one ref-update command) for which git answered `ok` for at least
+   * one command. A push that changes nothing (every `ok` command has old == new) counts here, with no update.
+   */
   pushesAccepted: number;
-  /** Receive-pack POSTs that changed no ref (rejected updates, failed unpacks). */
+  /** Pushes for which git answered `ng` for every command (rejected updates, failed unpacks, killed backend). */
   pushesRejected: number;
-  /** The accepted pushes, oldest first. */
+  /**
+   * The accepted pushes, oldest first, each with exactly the commands git accepted that change a ref, taken from
+   * the push request itself (so concurrent pushes are never attributed to each other). Recorded before the
+   * client gets its answer, so `stats()` right after a push resolves already includes it.
+   */
   pushes: PushRecord[];
 }
 
@@ -117,6 +130,9 @@ export interface GitServer {
   /** Commits reachable from `ref`, newest first; empty when the ref does not resolve. */
   log(name: string, ref: string): Promise<GitLogEntry[]>;
   stats(): GitServerStats;
-  /** Stops listening, ends running git processes and removes the temp dirs the server made. */
+  /**
+   * Stops listening, ends running git processes, waits for requests in flight (5 s, then kills what still runs)
+   * and removes the temp dirs the server made. Idempotent; after a failed removal a later call tries again.
+   */
   stop(): Promise<void>;
 }

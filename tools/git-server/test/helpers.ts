@@ -113,3 +113,20 @@ export async function rejection(promise: Promise<unknown>): Promise<GitError> {
   }
   throw new Error('expected the promise to reject');
 }
+
+/**
+ * A `gitBinary` that runs the real git for everything but `http-backend`, which runs `backend` (a sh snippet;
+ * `git http-backend` inside it is the real one). Lets a spec make the backend slow or stubborn.
+ */
+export async function wrappedGit(backend: string): Promise<string> {
+  const dir = await tempDir('git-wrapper');
+  const script = join(dir, 'git-wrapper.sh');
+  const text = ['#!/bin/sh', 'if [ "$1" != http-backend ]; then exec git "$@"; fi', backend, ''].join('\n');
+  await writeFile(script, text, { mode: 0o700 });
+  return script;
+}
+
+/** Resolves once `path` exists (polls; the spec's own timeout bounds it). */
+export async function fileAppears(path: string): Promise<void> {
+  while (!fs.existsSync(path)) await new Promise((resolve) => setTimeout(resolve, 20));
+}
