@@ -1,4 +1,5 @@
-import { Client, LogLevel } from '@notionhq/client';
+import { Client, isFullPage, LogLevel } from '@notionhq/client';
+import type { PageObjectResponse } from '@notionhq/client';
 import { startGitServer } from '@zmp-manual/git-server';
 import type { GitServer } from '@zmp-manual/git-server';
 import { loadWorkspace, startNotionEmulator } from '@zmp-manual/notion-emulator';
@@ -52,11 +53,10 @@ async function onPortOrAny<T>(port: number, start: (port: number) => Promise<T>)
   }
 }
 
-const titleOf = (page: { properties: Record<string, { type: string; title?: Array<{ plain_text: string }> }> }): string =>
-  Object.values(page.properties)
-    .find((p) => p.type === 'title')
-    ?.title?.map((t) => t.plain_text)
-    .join('') ?? '';
+const titleOf = (page: PageObjectResponse): string => {
+  const title = Object.values(page.properties).find((p) => p.type === 'title');
+  return title?.type === 'title' ? title.title.map((t) => t.plain_text).join('') : '';
+};
 
 /**
  * Starts the three emulators and takes one short tour through each with its real client: reads the demo
@@ -92,6 +92,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
 async function takeTour(notion: NotionEmulator, openaiEmulator: OpenAIEmulator, gitServer: GitServer, rootPageId: string): Promise<DemoTour> {
   const client = new Client({ auth: NOTION_TOKEN, baseUrl: notion.url, logLevel: LogLevel.ERROR });
   const root = await client.pages.retrieve({ page_id: rootPageId });
+  if (!isFullPage(root)) throw new Error(`The Notion emulator answered a partial page for the root ${rootPageId}.`);
+  const rootTitle = titleOf(root);
   const children = await client.blocks.children.list({ block_id: rootPageId });
   const sections = children.results.flatMap((b) => ('type' in b && b.type === 'child_page' ? [b.child_page.title] : []));
 
@@ -111,11 +113,11 @@ async function takeTour(notion: NotionEmulator, openaiEmulator: OpenAIEmulator, 
     await git.init({ fs, dir, defaultBranch: 'main' });
     const pushedFile = 'docs/intro.mdx';
     await fs.promises.mkdir(join(dir, 'docs'), { recursive: true });
-    await writeFile(join(dir, pushedFile), `---\ntitle: ${titleOf(root as never)}\n---\n\nPublished by the zmp-manual demo.\n`);
+    await writeFile(join(dir, pushedFile), `---\ntitle: ${rootTitle}\n---\n\nPublished by the zmp-manual demo.\n`);
     await git.add({ fs, dir, filepath: pushedFile });
     const pushedCommit = await git.commit({ fs, dir, message: 'docs: demo publish', author: { name: 'zmp-manual demo', email: 'demo@example.com' } });
     await git.push({ fs, http, dir, url, ref: 'main', onAuth });
-    return { rootTitle: titleOf(root as never), sections, translation: completion.choices[0].message.content ?? '', pushedCommit, pushedFile };
+    return { rootTitle, sections, translation: completion.choices[0].message.content ?? '', pushedCommit, pushedFile };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

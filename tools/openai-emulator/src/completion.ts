@@ -64,16 +64,19 @@ export function completionChunks(
   usage: CompletionUsage | undefined,
   chunkSize: number,
 ): ChatCompletionChunk[] {
-  const chunk = (
-    delta: ChatCompletionChunk.Choice.Delta,
-    finishReason: ChatCompletionChunk.Choice['finish_reason'],
-  ): ChatCompletionChunk => ({
+  const envelope = {
     id: meta.id,
     object: 'chat.completion.chunk',
     created: meta.created,
     model: meta.model,
     service_tier: 'default',
     system_fingerprint: SYSTEM_FINGERPRINT,
+  } as const;
+  const chunk = (
+    delta: ChatCompletionChunk.Choice.Delta,
+    finishReason: ChatCompletionChunk.Choice['finish_reason'],
+  ): ChatCompletionChunk => ({
+    ...envelope,
     choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
     ...(usage === undefined ? {} : { usage: null }),
   });
@@ -87,16 +90,7 @@ export function completionChunks(
   }
   chunks.push(chunk({}, answer.finishReason));
   if (usage !== undefined) {
-    chunks.push({
-      id: meta.id,
-      object: 'chat.completion.chunk',
-      created: meta.created,
-      model: meta.model,
-      service_tier: 'default',
-      system_fingerprint: SYSTEM_FINGERPRINT,
-      choices: [],
-      usage,
-    });
+    chunks.push({ ...envelope, choices: [], usage });
   }
   return chunks;
 }
