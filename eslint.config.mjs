@@ -33,6 +33,27 @@ export default [
     },
   },
   {
+    // A library's own tests may drive it through the local emulators in tools/ (real HTTP, real git):
+    // that dependency never reaches the published package, whose build excludes specs and test/.
+    files: ['libs/**/*.spec.ts', 'libs/**/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:lib',
+              onlyDependOnLibsWithTags: ['type:lib', 'type:tool'],
+              bannedExternalImports: frameworkImports,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
