@@ -4,6 +4,17 @@ import * as api from './index';
 // is a semver decision, not a refactoring detail.
 describe('@zmp-manual/git-publisher public API', () => {
   it('exports exactly these names', () => {
-    expect(Object.keys(api).sort()).toEqual(['redactUrl', 'repositoryKey']);
+    expect(Object.keys(api).sort()).toEqual([
+      'GitPublisherError',
+      'InMemoryRepositoryLock',
+      'MAX_BODY_PAGES',
+      'MAX_SUBJECT_LENGTH',
+      'failureReasonFor',
+      'formatCommitMessage',
+      'openRepository',
+      'redactUrl',
+      'repositoryKey',
+      'withRepositoryLock',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import { redactUrl, repositoryKey } from './repository-key';
+import { GitPublisherError } from './errors/git-publisher-error';
+import { checkRepositoryUrl, redactUrl, repositoryKey } from './repository-key';
 
 describe('repositoryKey', () => {
   it('is the same for a URL with and without credentials, .git or trailing slash', () => {
@@ -18,7 +19,36 @@ describe('redactUrl', () => {
     expect(redactUrl('https://x-access-token:ghs_abc@example.com/a.git?token=ghs_abc')).toBe('https://example.com/a.git');
   });
 
-  it('says what a valid URL looks like when given garbage', () => {
+  it('says what a valid URL looks like when given garbage, with an invalid_url error', () => {
     expect(() => redactUrl('not a url')).toThrow(/absolute URL/);
+    expect(() => redactUrl('not a url')).toThrow(GitPublisherError);
+  });
+});
+
+describe('checkRepositoryUrl', () => {
+  it('accepts a plain http(s) URL as it is', () => {
+    expect(checkRepositoryUrl('https://github.com/org/site.git')).toBe('https://github.com/org/site.git');
+  });
+
+  it.each([
+    ['https://x-access-token:ghs_zz9@github.com/org/site.git', 'ghs_zz9'],
+    ['https://ghs_zz9@github.com/org/site.git', 'ghs_zz9'],
+    ['https://github.com/org/site.git?access_token=ghs_zz9', 'ghs_zz9'],
+    ['ssh://git:ghs_zz9x@github.com/org/site.git', 'ghs_zz9x'],
+  ])('refuses %s with invalid_url and does not repeat the secret', (url, secret) => {
+    let error: unknown;
+    try {
+      checkRepositoryUrl(url);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(GitPublisherError);
+    expect((error as GitPublisherError).code).toBe('invalid_url');
+    expect(JSON.stringify(error)).not.toContain(secret);
+    expect((error as GitPublisherError).stack).not.toContain(secret);
+  });
+
+  it('refuses a URL that git over HTTP cannot use', () => {
+    expect(() => checkRepositoryUrl('file:///srv/site.git')).toThrow(/http\(s\)/);
   });
 });
