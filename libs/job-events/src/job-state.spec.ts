@@ -1,9 +1,16 @@
-import { isJobState, isTerminalJobState, JOB_STATES } from './job-state';
+import { isJobState, isTerminalJobState, JOB_STATES, LEGACY_JOB_STATES } from './job-state';
 
 describe('job states', () => {
   it('keeps the original service wire values', () => {
     expect(JOB_STATES).toContain('translation_commit');
     expect(JOB_STATES).toContain('cancel_requested');
+  });
+
+  it("accepts the original's extra step values when read", () => {
+    for (const state of ['moving_repo', 'cleaning_up', 'removing_old_files', 'exporting_content', 'ensuring_images', 'preparing_translation', 'pulling']) {
+      expect(isJobState(state)).toBe(true);
+    }
+    expect([...LEGACY_JOB_STATES].sort()).toEqual(['cleaning_up', 'ensuring_images', 'exporting_content', 'moving_repo', 'preparing_translation', 'removing_old_files']);
   });
 
   it('recognises only known states', () => {

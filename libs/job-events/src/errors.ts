@@ -1,0 +1,135 @@
+/**
+ * The closed set of errors this library throws. Each has a narrow string `code`, structured fields and a
+ * `toJSON()` that carries no stack trace, so an API can map `code` to an HTTP status in one table.
+ */
+
+export type JobStoreErrorCode = 'job_exists' | 'job_not_found' | 'illegal_transition' | 'update_conflict' | 'invalid_query';
+
+export class JobStoreError extends Error {
+  constructor(
+    readonly code: JobStoreErrorCode,
+    message: string,
+    readonly jobId: string | null,
+    /** For `illegal_transition`: the state the job was in and the one asked for. */
+    readonly from: string | null = null,
+    readonly to: string | null = null,
+  ) {
+    super(message);
+    this.name = 'JobStoreError';
+  }
+
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message, jobId: this.jobId, from: this.from, to: this.to };
+  }
+}
+
+export interface PayloadIssue {
+  /** Dotted path of the offending field, e.g. `target_languages.1`; `""` for the payload itself. */
+  field: string;
+  message: string;
+}
+
+export class JobPayloadError extends Error {
+  readonly code = 'invalid_payload' as const;
+
+  constructor(
+    message: string,
+    /** The first bad field, as in `issues[0].field`. */
+    readonly field: string,
+    readonly issues: PayloadIssue[],
+  ) {
+    super(message);
+    this.name = 'JobPayloadError';
+  }
+
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message, field: this.field, issues: this.issues };
+  }
+}
+
+export type NotificationStoreErrorCode = 'notification_not_found' | 'invalid_notification';
+
+export class NotificationStoreError extends Error {
+  constructor(
+    readonly code: NotificationStoreErrorCode,
+    message: string,
+    readonly notificationId: string | null,
+  ) {
+    super(message);
+    this.name = 'NotificationStoreError';
+  }
+
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message, notificationId: this.notificationId };
+  }
+}
+
+/**
+ * `slow_consumer`: the subscriber's buffer filled up and it was dropped (resume from its last id);
+ * `bus_closed`: the bus was closed; `invalid_event_id`: a resume id that is not a stream id (or cursor);
+ * `invalid_event`: an empty stream name or event type.
+ */
+export type EventBusErrorCode = 'slow_consumer' | 'bus_closed' | 'invalid_event_id' | 'invalid_event';
+
+export class EventBusError extends Error {
+  constructor(
+    readonly code: EventBusErrorCode,
+    message: string,
+    readonly stream: string | null,
+  ) {
+    super(message);
+    this.name = 'EventBusError';
+  }
+
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message, stream: this.stream };
+  }
+}
+
+/** `lock_timeout`: not acquired within `waitMs`; `lock_aborted`: the caller's signal aborted the wait; `lock_lost`: renewal failed. */
+export type LockErrorCode = 'lock_timeout' | 'lock_aborted' | 'lock_lost';
+
+export class LockError extends Error {
+  constructor(
+    readonly code: LockErrorCode,
+    message: string,
+    readonly key: string,
+  ) {
+    super(message);
+    this.name = 'LockError';
+  }
+
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message, key: this.key };
+  }
+}
+
+/** The reason of a `cancelSignal()` abort: someone asked to cancel the job. */
+export class JobCancelledError extends Error {
+  readonly code = 'cancel_requested' as const;
+
+  constructor(readonly jobId: string) {
+    super(`Job ${jobId} was asked to cancel`);
+    this.name = 'JobCancelledError';
+  }
+
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message, jobId: this.jobId };
+  }
+}
+
+export class SseError extends Error {
+  readonly code = 'invalid_field' as const;
+
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'SseError';
+  }
+
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message, field: this.field };
+  }
+}

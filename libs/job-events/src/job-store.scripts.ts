@@ -1,0 +1,48 @@
+import { RedisScript } from './redis-script';
+
+/**
+ * The job store's atomic steps. A record is a hash {v: version, s: status, json}; the status indexes are
+ * sorted sets scored by created_at (ms). Each write also appends the job's status event to its stream in
+ * the same script, so the stream's order is the order of the writes.
+ */
+
+/** KEYS: record, all-index, status-index, stream. ARGV: json, jobId, score, status, eventType, eventData, maxLen. */
+export const createJobScript = new RedisScript(`
+if redis.call('EXISTS', KEYS[1]) == 1 then return false end
+redis.call('HSET', KEYS[1], 'v', 1, 's', ARGV[4], 'json', ARGV[1])
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[2])
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[2])
+return redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[7], '*', 'type', ARGV[5], 'data', ARGV[6])
+`);
+
+/**
+ * Compare-and-set. KEYS: record, old-status-index, new-status-index, stream, cancel-flag.
+ * ARGV: expectedVersion, json, jobId, score, newStatus, eventType, eventData ('' = no event), maxLen,
+ * cancelFlagValue ('' = leave the flag alone).
+ * Returns {version, eventId|''}, or -1 when the version moved (retry), -2 when the record is gone.
+ */
+export const updateJobScript = new RedisScript(`
+local v = redis.call('HGET', KEYS[1], 'v')
+if not v then return -2 end
+if v ~= ARGV[1] then return -1 end
+local nv = tonumber(v) + 1
+redis.call('HSET', KEYS[1], 'v', nv, 's', ARGV[5], 'json', ARGV[2])
+if KEYS[2] ~= KEYS[3] then
+  redis.call('ZREM', KEYS[2], ARGV[3])
+  redis.call('ZADD', KEYS[3], ARGV[4], ARGV[3])
+end
+if ARGV[9] ~= '' then redis.call('SET', KEYS[5], ARGV[9]) end
+local id = ''
+if ARGV[7] ~= '' then
+  id = redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[8], '*', 'type', ARGV[6], 'data', ARGV[7])
+end
+return {nv, id}
+`);
+
+/** KEYS: record, stream, cancel-flag, all-index, then every status index. ARGV: jobId. Returns 1 if deleted. */
+export const deleteJobScript = new RedisScript(`
+local existed = redis.call('DEL', KEYS[1])
+redis.call('DEL', KEYS[2], KEYS[3])
+for i = 4, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
+return existed
+`);
