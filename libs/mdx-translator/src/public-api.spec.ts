@@ -4,6 +4,29 @@ import * as api from './index';
 // is a semver decision, not a refactoring detail.
 describe('@zmp-manual/mdx-translator public API', () => {
   it('exports exactly these names', () => {
-    expect(Object.keys(api).sort()).toEqual(['parseMdx']);
+    expect(Object.keys(api).sort()).toEqual([
+      'DEFAULT_TRANSLATABLE_ATTRIBUTES',
+      'FRONT_MATTER_KEYS',
+      'LANGUAGES',
+      'MemoryStoreError',
+      'PROMPT_VERSION',
+      'ProviderError',
+      'TranslatorError',
+      'createFileMemoryStore',
+      'createInMemoryStore',
+      'createOpenAIProvider',
+      'createPseudoProvider',
+      'createRequestLimiter',
+      'estimateTokens',
+      'isLanguageCode',
+      'isRtl',
+      'memoryKey',
+      'parseMdx',
+      'pseudoLocalize',
+      'slugify',
+      'textDirection',
+      'translateFiles',
+      'translateMdx',
+    ]);
   });
 });
