@@ -1,3 +1,13 @@
-export { resolveInside } from './safe-path';
+export { writeSolution } from './write-solution';
+export type { WriteSolutionOptions, WriteSolutionResult } from './write-solution';
+export type { Asset, ExportedDocument, Translation } from './writer-input.types';
+export type { SiteLayoutName } from './site-layout';
+export { readManifest } from './manifest.reader';
+export type { ReadManifestOptions } from './manifest.reader';
+export type { WriterManifest } from './manifest';
+export { localeConfig } from './locale-config';
+export type { I18nConfig, LocaleConfigOptions, LocaleConfigSnippet, LocaleSettings } from './locale-config';
+export { assertSafeSegment, resolveInside } from './safe-path';
+export type { WriterFs, WriterStats } from './writer-fs';
 export { WriterError } from './writer-error';
-export type { WriterErrorCode } from './writer-error';
+export type { WriterErrorCode, WriterErrorDetails, WriterErrorJson } from './writer-error';

@@ -4,6 +4,6 @@ import * as api from './index';
 // is a semver decision, not a refactoring detail.
 describe('@zmp-manual/docusaurus-writer public API', () => {
   it('exports exactly these names', () => {
-    expect(Object.keys(api).sort()).toEqual(['WriterError', 'resolveInside']);
+    expect(Object.keys(api).sort()).toEqual(['WriterError', 'assertSafeSegment', 'localeConfig', 'readManifest', 'resolveInside', 'writeSolution']);
   });
 });
