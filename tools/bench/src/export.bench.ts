@@ -4,7 +4,7 @@
  * burst 5), in the same run.
  *
  *   npx tsc -p libs/notion-exporter/tsconfig.build.json      (the bench loads the built lib)
- *   npx tsx tools/bench/src/export.bench.ts [--pages N]      (default 500 pages: about 40 minutes)
+ *   npx tsx tools/bench/src/export.bench.ts [--pages N]      (default 500 pages: about 50 minutes)
  *
  * Figures: API requests the emulator answered (429s included), wall time, peak RSS of this process
  * (sampled every 50 ms; the emulator runs in the same process for both, and the peer runs after ours,

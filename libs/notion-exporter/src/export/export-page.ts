@@ -1,0 +1,14 @@
+import type { ExportPageOptions, ExportPageResult } from '../types';
+import { runExport } from './export-runner';
+
+/**
+ * Exports one page on its own (no sub-pages): a document at `<slug>.mdx`. Links to other pages point
+ * at Notion, since their documents are not part of this export.
+ */
+export async function exportPage(options: ExportPageOptions): Promise<ExportPageResult> {
+  const { pageId, ...rest } = options;
+  const result = await runExport({ ...rest, rootPageId: pageId, descend: false });
+  const [document] = result.documents;
+  const standalone = { ...document, slugPath: [document.frontMatter.id], relativePath: `${document.frontMatter.id}.mdx`, isDirectory: false };
+  return { document: standalone, assets: result.assets, stats: result.stats };
+}

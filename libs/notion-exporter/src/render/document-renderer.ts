@@ -1,0 +1,54 @@
+import type { PageObjectResponse } from '@notionhq/client';
+import type { Root } from 'mdast';
+import { pageDescription } from '../crawl/page-properties';
+import type { DocumentFrontMatter, ExportedDocument, ManualNode } from '../types';
+import { frontMatterBlock } from './front-matter';
+import { serializeMdx } from './mdx-serializer';
+import type { ResolveSources } from './reference-resolver';
+import { resolveReferences } from './reference-resolver';
+
+export interface RenderInput {
+  node: ManualNode;
+  page: PageObjectResponse;
+  body: Root;
+  descriptionProperties: readonly string[];
+  sources: ResolveSources;
+}
+
+export interface RenderedDocument {
+  document: ExportedDocument;
+  missingAssets: string[];
+}
+
+/** One document: front matter (written by a YAML library) + the resolved, serialised body. */
+export function renderDocument({ node, page, body, descriptionProperties, sources }: RenderInput): RenderedDocument {
+  const resolved = resolveReferences(body, node.relativePath, node.notionUrl, sources);
+  const description = pageDescription(page, descriptionProperties);
+  const frontMatter: DocumentFrontMatter = {
+    id: node.slug,
+    title: node.title,
+    sidebar_position: node.index,
+    ...(description ? { description } : {}),
+    notion_page_id: node.id,
+  };
+  if (node.lastEditedTime) {
+    frontMatter.last_update = node.lastEditedBy ? { date: node.lastEditedTime, author: node.lastEditedBy } : { date: node.lastEditedTime };
+  }
+  const content = resolved.body.children.length > 0 ? `\n${serializeMdx(resolved.body)}` : '';
+  return {
+    document: {
+      pageId: node.id,
+      title: node.title,
+      slugPath: node.slugPath,
+      relativePath: node.relativePath,
+      isDirectory: node.isDirectory,
+      sidebarPosition: node.index,
+      parentId: node.parentId,
+      frontMatter,
+      mdx: `${frontMatterBlock(frontMatter)}${content}`,
+      lastEditedTime: node.lastEditedTime,
+      assets: resolved.assetFileNames,
+    },
+    missingAssets: resolved.missingAssets,
+  };
+}
