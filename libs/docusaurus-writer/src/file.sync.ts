@@ -6,6 +6,9 @@ import { WriterError } from './writer-error';
 
 export type SyncOutcome = 'created' | 'changed' | 'unchanged';
 
+/** The temporary files of `writeAtomically`: `.<name>.zmp-writer-<12 hex>.tmp`, next to their target. */
+export const TEMPORARY_FILE = /^\..+\.zmp-writer-[0-9a-f]{12}\.tmp$/;
+
 /** The bytes at `path`, or undefined when no regular file is there (a symlink counts as no file). */
 export async function readRegularFile(fs: WriterFs, path: string, shown: string): Promise<Uint8Array | undefined> {
   try {
@@ -47,7 +50,7 @@ export async function syncFile(fs: WriterFs, path: string, content: Uint8Array, 
 
 export async function writeAtomically(fs: WriterFs, path: string, content: Uint8Array, shown: string): Promise<void> {
   const folder = dirname(path);
-  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(folder, `.${basename(path)}.zmp-writer-${randomBytes(6).toString('hex')}.tmp`);
   try {
     await fs.mkdir(folder, { recursive: true });
     await fs.writeFile(temporary, content, { flag: 'wx' });
@@ -90,10 +93,10 @@ export async function pruneEmptyFolders(fs: WriterFs, folder: string, stopAt: st
     try {
       await fs.rmdir(current);
     } catch (error) {
-      if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTEMPTY') {
-        throw new WriterError('io_failed', `Cannot remove the empty folder ${current}.`, { path: current, cause: error });
-      }
-      if (errorCode(error) === 'ENOTEMPTY') return;
+      const code = errorCode(error);
+      // ENOTEMPTY/EEXIST: something appeared; ENOTDIR: a symlink to a folder, which stays.
+      if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOTDIR') return;
+      if (code !== 'ENOENT') throw new WriterError('io_failed', `Cannot remove the empty folder ${current}.`, { path: current, cause: error });
     }
     current = dirname(current);
   }

@@ -1,7 +1,9 @@
+import { languageProblem } from './language-tag';
 import { WriterError } from './writer-error';
 
-const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur']);
-const LANGUAGE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
+/** Right-to-left scripts; and languages, for when ICU cannot tell a language's script. */
+const RIGHT_TO_LEFT_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
+const RIGHT_TO_LEFT_SCRIPTS = new Set(['Adlm', 'Arab', 'Hebr', 'Nkoo', 'Rohg', 'Syrc', 'Thaa']);
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 export interface LocaleSettings {
@@ -37,11 +39,8 @@ export function localeConfig(languages: readonly string[], options: LocaleConfig
   const defaultLocale = options.defaultLocale ?? 'en';
   const locales = [...new Set([defaultLocale, ...languages])];
   for (const locale of locales) {
-    if (!LANGUAGE_TAG.test(locale)) {
-      throw new WriterError('invalid_option', `Language ${JSON.stringify(locale)} is not a locale code such as ko, ja or pt-BR.`, {
-        language: locale,
-      });
-    }
+    const problem = languageProblem(locale);
+    if (problem !== undefined) throw new WriterError('invalid_option', problem, { language: locale });
   }
   const localeConfigs = Object.fromEntries(locales.map((locale) => [locale, localeSettings(locale)]));
   const config: I18nConfig = { defaultLocale, locales, localeConfigs };
@@ -49,8 +48,14 @@ export function localeConfig(languages: readonly string[], options: LocaleConfig
 }
 
 function localeSettings(locale: string): LocaleSettings {
-  const language = locale.split('-')[0].toLowerCase();
-  return { label: nativeName(locale), direction: RIGHT_TO_LEFT.has(language) ? 'rtl' : 'ltr', htmlLang: locale };
+  return { label: nativeName(locale), direction: isRightToLeft(locale) ? 'rtl' : 'ltr', htmlLang: locale };
+}
+
+/** Right-to-left by the script the locale names or implies (`ar`, `he`, `ur`, `az-Arab`…), not `ar-Latn`. */
+function isRightToLeft(locale: string): boolean {
+  const { language, script } = new Intl.Locale(locale).maximize();
+  if (script !== undefined) return RIGHT_TO_LEFT_SCRIPTS.has(script);
+  return RIGHT_TO_LEFT_LANGUAGES.has(language);
 }
 
 /** The language's name in itself, capitalised (`한국어`, `Français`); the code when the runtime has no name. */

@@ -1,5 +1,5 @@
 import type { SiteLayoutName } from './site-layout';
-import { SITE_LAYOUTS } from './site-layout';
+import { SITE_LAYOUTS, isSolutionPath, isSolutionTranslationFile } from './site-layout';
 import { jsonText } from './category.builder';
 import { WriterError } from './writer-error';
 
@@ -58,6 +58,14 @@ export function parseManifest(text: string, path: string, solution: string): Wri
   if (!isRecord(keys) || !Object.values(keys).every((list) => Array.isArray(list) && list.every((key) => typeof key === 'string'))) {
     throw invalid('"translationKeys" is malformed');
   }
+  // A manifest is trusted with deletions: it may only name what a writer of this solution can have written.
+  const foreignPath = Object.keys(files).find((file) => !isSolutionPath(solution, file));
+  if (foreignPath !== undefined) throw invalid(`it lists ${JSON.stringify(foreignPath)}, which is not a file of solution ${solution}`);
+  const foreignFile = Object.keys(keys).find((file) => !isSolutionTranslationFile(solution, file));
+  if (foreignFile !== undefined) throw invalid(`it lists ${JSON.stringify(foreignFile)}, which is not a locale current.json`);
+  const ownKey = new RegExp(`^sidebar\\..+\\.category\\.${solution}(?:/.*)?$`, 's');
+  const foreignKey = Object.values(keys).flat().find((key) => !ownKey.test(key as string));
+  if (foreignKey !== undefined) throw invalid(`it claims the key ${JSON.stringify(foreignKey)}, which is not a category label of solution ${solution}`);
   return {
     version: MANIFEST_VERSION,
     solution,

@@ -28,11 +28,13 @@ export interface PlanInput {
   /** Translated titles by `<language>\n<pageId>`. */
   readonly translatedTitles: ReadonlyMap<string, string | undefined>;
   readonly assets: readonly Asset[];
+  /** Translations of languages this run does not write, kept from earlier runs (see `carryOverLocales`). */
+  readonly carried: OutputPlan;
 }
 
-function planned(path: string, text: string): PlannedFile {
-  const content = Buffer.from(text, 'utf8');
-  return { path, content, sha256: createHash('sha256').update(content).digest('hex') };
+export function plannedFile(path: string, content: string | Uint8Array): PlannedFile {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return { path, content: bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** Every file and `current.json` key one run of the writer should leave in the site. */
@@ -47,19 +49,20 @@ export function planOutput(input: PlanInput): OutputPlan {
     files.set(file.path, file);
   };
 
-  for (const document of documents.values()) add(planned(layout.doc(document.relativePath), document.mdx));
+  for (const document of documents.values()) add(plannedFile(layout.doc(document.relativePath), document.mdx));
   for (const category of categories.values()) {
     const file = category.dir === '' ? '_category_.json' : `${category.dir}/_category_.json`;
-    add(planned(layout.doc(file), jsonText(categoryFileContent(category))));
+    add(plannedFile(layout.doc(file), jsonText(categoryFileContent(category))));
   }
   for (const { language, pageId, mdx } of input.translations) {
     const source = documents.get(pageId) as ExportedDocument;
-    add(planned(layout.localizedDoc(language, source.relativePath), mdx));
+    add(plannedFile(layout.localizedDoc(language, source.relativePath), mdx));
   }
   for (const asset of input.assets) {
     const path = layout.asset(asset.fileName);
     add(asset.data === undefined ? { path, sha256: asset.sha256.toLowerCase() } : { path, sha256: asset.sha256.toLowerCase(), content: asset.data });
   }
+  for (const file of input.carried.files.values()) add(file);
 
   const translationKeys = new Map<string, Record<string, TranslationEntry>>();
   for (const language of settings.languages) {
@@ -71,5 +74,6 @@ export function planOutput(input: PlanInput): OutputPlan {
     }
     if (entries.length > 0) translationKeys.set(layout.translationFile(language), Object.fromEntries(entries));
   }
+  for (const [path, entries] of input.carried.translationKeys) translationKeys.set(path, entries);
   return { files, translationKeys };
 }

@@ -4,6 +4,9 @@ import { errorCode } from './writer-fs';
 import type { WriterFs } from './writer-fs';
 import { WriterError } from './writer-error';
 
+/** PATH_MAX on macOS is 1024 bytes with the final NUL; Linux allows 4095. The stricter one keeps a run portable. */
+const MAX_PATH_BYTES = 1023;
+
 /**
  * Checks paths against the file system as it is now, before anything is written: every segment is safe,
  * the real path of the nearest existing ancestor (symlinks resolved) is a directory inside the real root,
@@ -42,6 +45,11 @@ export class PathGuard {
     const target = join(this.root, ...segments);
     if (!isStrictlyInside(this.root, target)) {
       throw new WriterError('path_outside_root', `Refusing ${relativePath}: it is not inside the site root.`, { path: relativePath });
+    }
+    if (Buffer.byteLength(target, 'utf8') > MAX_PATH_BYTES) {
+      throw new WriterError('path_too_long', `${relativePath} would be longer than ${MAX_PATH_BYTES} bytes below ${this.root}.`, {
+        path: relativePath,
+      });
     }
     await this.checkAncestor(dirname(target), relativePath);
     const stats = await this.lstat(target, relativePath);

@@ -1,6 +1,6 @@
 /**
  * The closed set of reasons the writer refuses to write. Every check runs before the first byte is written,
- * so an error with one of the `path_*`, `invalid_*` or `asset_*` codes means the site was left untouched.
+ * so an error with any code but `io_failed` and `aborted` means the site was left untouched.
  */
 export type WriterErrorCode =
   /** A path segment is empty (`a//b`, a leading `/`). */
@@ -19,10 +19,23 @@ export type WriterErrorCode =
   | 'path_segment_trailing_dot_or_space'
   /** A path segment is longer than 255 UTF-8 bytes. */
   | 'path_segment_too_long'
+  /** The absolute path is longer than 1023 UTF-8 bytes (PATH_MAX on macOS; Linux allows 4095). */
+  | 'path_too_long'
+  /**
+   * Two paths differ only in letter case or Unicode normalisation (`Guide.mdx`/`guide.mdx`, NFC/NFD `é`):
+   * they would be one file on macOS and Windows. Between two outputs, or between an output and a file or
+   * folder in the site that the writer did not write.
+   */
+  | 'path_case_collision'
   /** The resolved path, or the real path of its parent through symlinks, is not inside the site root. */
   | 'path_outside_root'
   /** A file stands where the writer needs a directory, or a directory where it needs a file. */
   | 'path_conflict'
+  /**
+   * A file the writer never wrote (not in the manifest) stands where it must write, with other bytes (or it
+   * is a symlink). Identical files are adopted silently; `replaceForeignFiles: true` overwrites the others.
+   */
+  | 'foreign_file'
   /** An option is missing or malformed (root, solution, layout, languages, sidebarId, manifest path). */
   | 'invalid_option'
   /** A document breaks the contract (relativePath shape, isDirectory, duplicates, position). */

@@ -12,6 +12,7 @@ import {
   tempDir,
   TOKEN,
   uniqueName,
+  writeFiles,
 } from './helpers';
 import type { GitServer } from './helpers';
 
@@ -60,6 +61,27 @@ describe('authentication and secrets', () => {
     }
     // One unauthenticated request, one with the token, then no retry loop.
     expect((server.stats().requests['upload-pack'][401] ?? 0) - unauthorisedBefore).toBe(2);
+  });
+
+  it('fails the push with auth_failed when reading needs no token but the token is refused for writing', async () => {
+    const readable = await startGitServer({ tokens: [TOKEN], anonymousRead: true });
+    try {
+      const seeded = await readable.createRepository('team/public', { files: { 'README.md': 'r\n' } });
+      const { logger, lines } = captureLogger();
+      const repository = await open(readable, 'team/public', { auth: { token: WRONG_TOKEN }, logger });
+      await writeFiles(repository.dir, { 'docs/a.mdx': 'a\n' });
+      await repository.commit({ message: 'docs(zcp): update A', all: true });
+
+      const error = await failure(repository.push({ reapply: () => undefined }));
+
+      expect(error.toJSON()).toMatchObject({ code: 'auth_failed', operation: 'push' });
+      expect(failureReasonFor(error)).toBe('repository_access_failed');
+      expect(readable.stats().requests['receive-pack'][401]).toBe(2); // anonymous, then the token, no loop
+      expect(await readable.resolveRef('team/public', 'main')).toBe(seeded.commit);
+      for (const text of [...renderings(error), ...lines]) expect(text).not.toContain(WRONG_TOKEN);
+    } finally {
+      await readable.stop();
+    }
   });
 
   it('fails with auth_failed without credentials against a host that wants them', async () => {

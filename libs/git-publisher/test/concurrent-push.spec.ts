@@ -1,6 +1,16 @@
 import { GitPublisherError } from '../src/index';
 import type { Repository } from '../src/index';
-import { captureLogger, open, pushFromElsewhere, removeTempDirs, startServer, uniqueName, writeFiles } from './helpers';
+import {
+  captureLogger,
+  open,
+  pushFromElsewhere,
+  removeTempDirs,
+  startGitServer,
+  startServer,
+  TOKEN,
+  uniqueName,
+  writeFiles,
+} from './helpers';
 import type { GitServer } from './helpers';
 
 /** Writes the page the job produces: what `reapply` does again on the new remote tip. */
@@ -46,6 +56,27 @@ describe('pushing while someone else pushes', () => {
     expect(await server.readFile(name, 'main', 'docs/zcp/page.mdx')).toBe('ours\n');
     expect(result.commits).toEqual([result.head]);
     expect(lines.some((line) => line.includes('push rejected'))).toBe(true);
+  });
+
+  it('keeps the other commit even on a host that would accept a force push', async () => {
+    const lenient = await startGitServer({ tokens: [TOKEN], allowForcePush: true });
+    try {
+      const name = 'team/lenient';
+      await lenient.createRepository(name, { files: { 'README.md': 'r\n' } });
+      const repository = await open(lenient, name);
+      await writePage(repository, 'ours\n');
+      await repository.commit({ message: 'docs(zcp): update Page', all: true });
+      const theirs = await pushFromElsewhere(lenient, name, { 'blog/news.md': 'theirs\n' }, 'blog: news');
+
+      await expect(repository.push()).rejects.toMatchObject({ code: 'push_rejected' });
+      expect(await lenient.resolveRef(name, 'main')).toBe(theirs);
+
+      const result = await repository.push({ reapply: () => writePage(repository, 'ours\n') });
+      expect((await lenient.log(name, 'main'))[0]).toMatchObject({ sha: result.head, parents: [theirs] });
+      expect(await lenient.readFile(name, 'main', 'blog/news.md')).toBe('theirs\n');
+    } finally {
+      await lenient.stop();
+    }
   });
 
   it('lands both of two jobs that push at the same moment from separate working copies', async () => {

@@ -87,6 +87,23 @@ describe('publishing through a real git server', () => {
     expect(await server.readFile(name, i18n!, 'i18n/ko/a.mdx')).toBe('ko\n');
   });
 
+  it('publishes even when the logger throws: logging never fails a step', async () => {
+    const name = uniqueName('bad-logger');
+    await server.createRepository(name, { files: { 'README.md': 'r\n' } });
+    let calls = 0;
+    const explode = (): never => {
+      calls += 1;
+      throw new Error('log sink is down');
+    };
+    const repository = await open(server, name, { logger: { debug: explode, info: explode, warn: explode } });
+    await writeFiles(repository.dir, { 'docs/a.mdx': 'a\n' });
+    const sha = await repository.commit({ message: 'docs(zcp): update A', all: true });
+
+    expect(await repository.push()).toMatchObject({ pushed: true, head: sha, attempts: 1 });
+    expect(await server.resolveRef(name, 'main')).toBe(sha);
+    expect(calls).toBeGreaterThan(2);
+  });
+
   it('keeps the working copy between runs and never writes the token into .git/config', async () => {
     const name = uniqueName('reuse');
     await server.createRepository(name, { files: { 'README.md': 'r\n' } });

@@ -3,14 +3,14 @@
  * `toJSON()` that carries no stack trace, so an API can map `code` to an HTTP status in one table.
  */
 
-export type JobStoreErrorCode = 'job_exists' | 'job_not_found' | 'illegal_transition' | 'update_conflict' | 'invalid_query';
+export type JobStoreErrorCode = 'job_exists' | 'job_not_found' | 'illegal_transition' | 'stale_attempt' | 'update_conflict' | 'invalid_query';
 
 export class JobStoreError extends Error {
   constructor(
     readonly code: JobStoreErrorCode,
     message: string,
     readonly jobId: string | null,
-    /** For `illegal_transition`: the state the job was in and the one asked for. */
+    /** For `illegal_transition` and `stale_attempt`: the state the job was in and the one asked for. */
     readonly from: string | null = null,
     readonly to: string | null = null,
   ) {

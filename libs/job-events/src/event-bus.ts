@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { BusReader } from './bus-reader';
+import type { XReadReply } from './bus-reader';
 import { EventBusError } from './errors';
 import { keySpace } from './keys';
 import type { KeySpace } from './keys';
@@ -13,7 +15,10 @@ import type { SubscriptionHost } from './subscription';
 export interface EventBusOptions {
   /** Connection for XADD, XRANGE and the wake-ups (shared, never blocked). */
   redis: Redis;
-  /** Makes the bus's own connection for the blocking XREAD (default `redis.duplicate()`); the bus closes it. */
+  /**
+   * Makes the bus's own connection for the blocking XREAD (default `redis.duplicate()`); the bus closes it.
+   * Must return a new connection at each call (a connection that ended for good is replaced).
+   */
   createReader?: () => Redis;
   /** Prepended to every key, e.g. `zmp:`. */
   keyPrefix: string;
@@ -26,7 +31,7 @@ export interface EventBusOptions {
   replayPageSize?: number;
   /** Longest XREAD block (default 10 000 ms); only a safety net, wake-ups restart it at once. */
   blockMs?: number;
-  /** Told about reader errors (the reader retries with back-off). */
+  /** Told about reader errors (the reader retries with back-off and re-connects; see bus-reader.ts). */
   onError?: (error: unknown) => void;
 }
 
@@ -72,11 +77,7 @@ export class EventBus implements SubscriptionHost {
   private readonly keys: KeySpace;
   private readonly streams = new Map<string, StreamState>();
   private readonly wakeKey: string;
-  private wakeCursor = '0-0';
-  private reader: Redis | null = null;
-  private loop: Promise<void> | null = null;
-  private blocked = false;
-  private wakeSent = false;
+  private reader: BusReader | null = null;
   private closed = false;
 
   constructor(private readonly options: EventBusOptions) {
@@ -127,8 +128,7 @@ export class EventBus implements SubscriptionHost {
     this.closed = true;
     for (const state of [...this.streams.values()]) for (const subscriber of [...state.subscribers]) subscriber.end('bus_closed');
     this.streams.clear();
-    this.reader?.disconnect();
-    await this.loop;
+    await this.reader?.stop();
     await this.options.redis.del(this.wakeKey).catch(() => undefined);
   }
 
@@ -142,7 +142,7 @@ export class EventBus implements SubscriptionHost {
         state = { name: subscription.stream, cursor: last[0]?.[0] ?? '0-0', subscribers: new Set() };
         this.streams.set(subscription.key, state);
         this.startReader();
-        this.wake();
+        this.reader?.wake();
       }
     }
     state.subscribers.add(subscription);
@@ -167,53 +167,22 @@ export class EventBus implements SubscriptionHost {
   }
 
   private startReader(): void {
-    if (this.loop) return;
-    this.reader = this.options.createReader?.() ?? this.options.redis.duplicate();
-    this.reader.on('error', (error: unknown) => this.options.onError?.(error));
-    this.loop = this.run(this.reader);
+    if (this.reader) return;
+    const { options } = this;
+    this.reader = new BusReader({
+      createReader: options.createReader ?? (() => options.redis.duplicate()),
+      redis: options.redis,
+      wakeKey: this.wakeKey,
+      readCount: options.readCount ?? 500,
+      blockMs: options.blockMs ?? 10_000,
+      cursors: () => [...this.streams.entries()].map(([key, state]) => [key, state.cursor]),
+      dispatch: (reply) => this.dispatch(reply),
+      onError: options.onError,
+    });
   }
 
-  private wake(): void {
-    if (!this.blocked || this.wakeSent) return;
-    this.wakeSent = true;
-    this.options.redis
-      .multi()
-      .xadd(this.wakeKey, 'MAXLEN', 1, '*', 'w', '1')
-      .pexpire(this.wakeKey, 60_000)
-      .exec()
-      .catch((error: unknown) => this.options.onError?.(error));
-  }
-
-  private async run(reader: Redis): Promise<void> {
-    let failures = 0;
-    while (!this.closed) {
-      const states = [...this.streams.entries()];
-      const args = ['STREAMS', this.wakeKey, ...states.map(([key]) => key), this.wakeCursor, ...states.map(([, state]) => state.cursor)];
-      let reply: [string, [string, string[]][]][] | null;
-      this.blocked = true;
-      this.wakeSent = false;
-      try {
-        reply = (await reader.xread('COUNT', this.options.readCount ?? 500, 'BLOCK', this.options.blockMs ?? 10_000, ...(args as ['STREAMS', ...string[]]))) as typeof reply;
-        failures = 0;
-      } catch (error) {
-        this.blocked = false;
-        if (this.closed) break;
-        this.options.onError?.(error);
-        failures += 1;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** failures)));
-        continue;
-      }
-      this.blocked = false;
-      if (reply) this.dispatch(reply);
-    }
-  }
-
-  private dispatch(reply: [string, [string, string[]][]][]): void {
+  private dispatch(reply: XReadReply): void {
     for (const [key, entries] of reply) {
-      if (key === this.wakeKey) {
-        this.wakeCursor = entries[entries.length - 1]?.[0] ?? this.wakeCursor;
-        continue;
-      }
       const state = this.streams.get(key);
       if (!state) continue;
       for (const [id, fields] of entries) {

@@ -92,6 +92,12 @@ export interface JobInit {
 
 /** Fields an update may set. `log` lines are appended (the oldest drop off past the limit). */
 export interface JobUpdate {
+  /**
+   * The attempt this update comes from (`record.attempt` as returned by `JobStore.start`). When given and
+   * the job has moved on to another attempt (a stalled worker was replaced), the update is refused with
+   * `stale_attempt`, so a worker that was thought dead cannot overwrite the re-run.
+   */
+  attempt?: number;
   status?: JobState;
   message?: string | null;
   total_progress?: number;

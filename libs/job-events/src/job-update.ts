@@ -13,6 +13,9 @@ const clampPercent = (value: number) => Math.min(100, Math.max(0, value));
 
 /** Applies `patch` to `record` through the transition table (see job-transitions.ts). */
 export function applyJobUpdate(record: JobRecord, patch: JobUpdate, now: string, logLimit: number): JobRecord {
+  if (patch.attempt !== undefined && patch.attempt !== record.attempt) {
+    throw new JobStoreError('stale_attempt', `Job ${record.job_id} is at attempt ${record.attempt}, not ${patch.attempt}`, record.job_id, record.status, patch.status ?? null);
+  }
   const asked = patch.status ?? record.status;
   const verdict = transitionVerdict(record.status, asked);
   if (verdict === 'reject') throw illegal(record, asked);

@@ -126,6 +126,19 @@ describe('JobStore on the real Redis', () => {
     expect(kept).toMatchObject({ status: 'cancel_requested', message: 'Pushing changes' });
   });
 
+  it('refuses the updates of a replaced attempt (a worker thought dead) and a late report of an earlier step', async () => {
+    await store.create({ job_id: 'j-zombie' });
+    const first = await store.start('j-zombie', { worker: 'pod-a' });
+    await store.update('j-zombie', { attempt: first.attempt, status: 'translating', translation_progress: 80 });
+    const second = await otherProcess.start('j-zombie', { worker: 'pod-b' });
+    await store.update('j-zombie', { attempt: second.attempt, status: 'checking_repo' });
+    await expect(store.update('j-zombie', { attempt: first.attempt, status: 'pushing' })).rejects.toMatchObject({ code: 'stale_attempt', jobId: 'j-zombie' });
+    await store.update('j-zombie', { attempt: second.attempt, status: 'export_commit' });
+    await expect(store.update('j-zombie', { attempt: second.attempt, status: 'exporting', export_progress: 90 })).rejects.toMatchObject({ code: 'illegal_transition', from: 'export_commit', to: 'exporting' });
+    expect(await store.get('j-zombie')).toMatchObject({ status: 'export_commit', attempt: 2, worker: 'pod-b', translation_progress: 0, export_progress: 0 });
+    expect((await streamEvents('j-zombie')).map((e) => e.data.status)).toEqual(['queued', 'started', 'translating', 'started', 'checking_repo', 'export_commit']);
+  });
+
   it('deletes a job with its stream and indexes, and applies retention by finish time', async () => {
     const store = new JobStore({ redis, keyPrefix: `${fixture.prefix}retention:`, clock });
     await store.create({ job_id: 'j-old' });

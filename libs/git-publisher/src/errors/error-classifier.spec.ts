@@ -52,6 +52,28 @@ describe('classifyGitError', () => {
     expect(classified.message).toContain('http://u:***@host');
   });
 
+  it('masks a secret cut by the length limit of a foreign message', () => {
+    // The secret straddles the point where the message is cut: a prefix of it must not survive.
+    const message = `${'x'.repeat(290)}${SECRET} trailing`;
+    const classified = classifyGitError(new Error(message), context);
+    expect(classified.message).not.toContain(SECRET.slice(0, 10));
+    expect(classified.message).toContain('***');
+  });
+
+  it('masks a secret in the reason a host gave for refusing a push', () => {
+    const classified = classifyGitError(pushError(`hook declined: bad url http://u:${SECRET}@host`), context);
+    expect(classified.code).toBe('push_rejected');
+    expect(JSON.stringify(classified)).not.toContain(SECRET);
+    expect(classified.details.reason).toBe('hook declined: bad url http://u:***@host');
+  });
+
+  it('never copies the body of an HTTP error answer', () => {
+    const classified = classifyGitError(new git.Errors.HttpError(500, 'Internal', `echo: ${SECRET}`), context);
+    expect(classified.code).toBe('network');
+    expect(JSON.stringify(classified)).not.toContain(SECRET);
+    expect(classified.stack).not.toContain(SECRET);
+  });
+
   it('names non-fast-forward rejections, from the client check or from the host', () => {
     expect(isNonFastForward(new git.Errors.PushRejectedError('not-fast-forward'))).toBe(true);
     expect(isNonFastForward(pushError('non-fast-forward'))).toBe(true);

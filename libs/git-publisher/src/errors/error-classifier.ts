@@ -76,6 +76,15 @@ export function isNonFastForward(error: unknown): boolean {
   return reason !== undefined && NON_FAST_FORWARD.test(reason);
 }
 
+/** The fields with every secret masked: `reason` and `gitCode` come from the host or the library below. */
+function scrubDetails(details: GitPublisherErrorDetails, context: ClassifyContext): GitPublisherErrorDetails {
+  const scrubbed: Record<string, unknown> = { ...details };
+  for (const [name, value] of Object.entries(scrubbed)) {
+    if (typeof value === 'string') scrubbed[name] = scrubSecrets(value, context.secrets);
+  }
+  return scrubbed as GitPublisherErrorDetails;
+}
+
 function isAbort(error: ForeignError): boolean {
   return error.name === 'AbortError' || error.code === 'ABORT_ERR';
 }
@@ -91,7 +100,7 @@ export function classifyGitError(error: unknown, context: ClassifyContext): GitP
   const { operation, repository } = context;
   const details: GitPublisherErrorDetails = { operation, repository, ...(gitCode ? { gitCode } : {}) };
   const fail = (code: GitPublisherErrorCode, message: string, extra: GitPublisherErrorDetails = {}) =>
-    new GitPublisherError(code, scrubSecrets(message, context.secrets), { ...details, ...extra });
+    new GitPublisherError(code, scrubSecrets(message, context.secrets), scrubDetails({ ...details, ...extra }, context));
 
   if (context.interruption === 'lock_lost') {
     return fail('lock_lost', `Stopped ${operation} of ${repository}: the repository lock was lost`);
@@ -136,6 +145,7 @@ export function classifyGitError(error: unknown, context: ClassifyContext): GitP
   if (gitCode !== undefined && CONFLICT_CODES.has(gitCode)) {
     return fail('conflict', `${operation} of ${repository} hit a conflict (${gitCode})`);
   }
-  const original = stringField(foreign.message) ?? 'unknown error';
+  // Masked before it is cut, so that a secret straddling the cut leaves no prefix behind.
+  const original = scrubSecrets(stringField(foreign.message) ?? 'unknown error', context.secrets);
   return fail('git_failed', `${operation} of ${repository} failed: ${original.slice(0, 300)}`);
 }

@@ -16,10 +16,15 @@ function normalisePath(path: string): string {
   return trimmed;
 }
 
-/** The paths to stage, or undefined for everything. */
+/** The paths to stage, or undefined for everything; one of `paths` and `all: true` must be given. */
 export function pathsOf(options: CommitOptions): string[] | undefined {
-  if (options.paths === undefined) return undefined;
-  const paths = options.paths.map(normalisePath);
+  const { paths: given, all } = options as { paths?: unknown; all?: unknown };
+  if (all === true && given === undefined) return undefined;
+  if (all !== undefined || !Array.isArray(given) || !given.every((path) => typeof path === 'string')) {
+    const message = 'A commit needs either `paths` (an array of relative paths) or `all: true`';
+    throw new GitPublisherError('invalid_option', message, { operation: 'commit', option: 'paths' });
+  }
+  const paths = (given as string[]).map(normalisePath);
   return paths.includes('.') ? undefined : paths;
 }
 

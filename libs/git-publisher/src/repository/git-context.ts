@@ -1,6 +1,7 @@
 import type { GitProgressEvent, HttpClient } from 'isomorphic-git';
 import { classifyGitError } from '../errors/error-classifier';
 import type { GitOperation, GitPublisherError } from '../errors/git-publisher-error';
+import { scrubSecrets } from '../errors/secret-scrubber';
 import type { GitPublisherLogger } from '../logger';
 import type { AuthCallbacks } from './repository-auth';
 import type { CommitAuthor } from './repository.types';
@@ -37,7 +38,9 @@ export class GitContext {
   readonly author: CommitAuthor;
   readonly depth: number | undefined;
   readonly auth: AuthCallbacks;
+  /** Fires when the job's signal or the lock's fires: what callbacks and requests are handed. */
   readonly signal: AbortSignal | undefined;
+  private readonly jobSignal: AbortSignal | undefined;
   private readonly lockSignal: AbortSignal | undefined;
   private readonly progress: ((event: GitProgressEvent) => void) | undefined;
   private readonly logger: GitPublisherLogger | undefined;
@@ -51,12 +54,13 @@ export class GitContext {
     this.author = init.author;
     this.depth = init.depth;
     this.auth = init.auth;
-    this.signal = init.signal;
+    this.jobSignal = init.signal;
     this.lockSignal = init.lockSignal;
     this.progress = init.onProgress;
     this.logger = init.logger;
     const signals = [init.signal, init.lockSignal].filter((s): s is AbortSignal => s !== undefined);
     const combined = signals.length === 0 ? undefined : AbortSignal.any(signals);
+    this.signal = combined;
     // Every request carries the signals, so a clone, fetch or push in flight stops when one fires.
     const http = init.http;
     this.http =
@@ -84,7 +88,7 @@ export class GitContext {
 
   private interruption(): 'aborted' | 'lock_lost' | undefined {
     if (this.lockSignal?.aborted) return 'lock_lost';
-    if (this.signal?.aborted) return 'aborted';
+    if (this.jobSignal?.aborted) return 'aborted';
     return undefined;
   }
 
@@ -113,7 +117,17 @@ export class GitContext {
     }
   }
 
+  /** `text` with every credential masked: for anything the host or a library below wrote. */
+  scrub(text: string): string {
+    return scrubSecrets(text, this.auth.secrets());
+  }
+
+  /** Reports to the logger; a logger that throws never fails (or half-finishes) a step. */
   log(level: 'debug' | 'info' | 'warn', message: string, fields: Record<string, unknown> = {}): void {
-    this.logger?.[level]?.(message, { repository: this.key, ...fields });
+    try {
+      this.logger?.[level]?.(message, { repository: this.key, ...fields });
+    } catch {
+      // Logging is best effort.
+    }
   }
 }

@@ -60,7 +60,8 @@ export async function pushWithRetry(context: GitContext, steps: PushSteps, optio
       return { pushed: true, head, attempts: attempt, commits };
     } catch (error) {
       if (!isNonFastForward(error)) throw context.classify(error, 'push');
-      const reason = pushRejectionReason(error);
+      const rawReason = pushRejectionReason(error);
+      const reason = rawReason === undefined ? undefined : context.scrub(rawReason);
       context.log('warn', 'push rejected: the remote branch moved', { attempt, reason });
       if (reapply === undefined || attempt >= maxAttempts) {
         throw new GitPublisherError(

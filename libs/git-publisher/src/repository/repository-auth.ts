@@ -14,18 +14,26 @@ export interface AuthCallbacks {
   secrets: () => readonly string[];
 }
 
+function refused(): GitPublisherError {
+  // Never repeats what it was given: a bare string here is most likely the token itself.
+  return new GitPublisherError('invalid_option', 'auth needs a token, or a username and a password', {
+    operation: 'open',
+    option: 'auth',
+  });
+}
+
 function credentialsOf(auth: RepositoryAuth): { username: string; password: string } {
+  if (typeof auth !== 'object' || auth === null) throw refused();
   if ('token' in auth) {
     if (typeof auth.token !== 'string' || auth.token.trim() === '') {
-      throw new GitPublisherError('invalid_option', 'auth.token must be a non-empty string', { option: 'auth.token' });
+      throw new GitPublisherError('invalid_option', 'auth.token must be a non-empty string', {
+        operation: 'open',
+        option: 'auth.token',
+      });
     }
     return { username: auth.username ?? 'x-access-token', password: auth.token };
   }
-  if (typeof auth.username !== 'string' || auth.username === '' || typeof auth.password !== 'string') {
-    throw new GitPublisherError('invalid_option', 'auth needs a token, or a username and a password', {
-      option: 'auth',
-    });
-  }
+  if (typeof auth.username !== 'string' || auth.username === '' || typeof auth.password !== 'string') throw refused();
   return { username: auth.username, password: auth.password };
 }
 
@@ -37,7 +45,8 @@ export function authCallbacks(auth: RepositoryAuth | undefined): AuthCallbacks {
   if (auth === undefined) return { onAuthFailure: () => ({ cancel: true }), secrets: () => [] };
   const { username, password } = credentialsOf(auth);
   const basic = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-  const secrets = [password, basic].filter((secret) => secret !== '');
+  // The password as sent (Basic), and as it would appear in a URL or a message.
+  const secrets = [...new Set([password, encodeURIComponent(password), basic])].filter((secret) => secret !== '');
   return {
     onAuth: () => ({ username, password }),
     onAuthFailure: () => ({ cancel: true }),

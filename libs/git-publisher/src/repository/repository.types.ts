@@ -59,7 +59,7 @@ export type CommitOptions = { message: string } & (
 export interface ReapplyContext {
   /** 1-based number of the push attempt that follows. */
   attempt: number;
-  /** The signal of the repository: stop writing when it fires. */
+  /** Fires when the repository's `signal` fires or its `lock` is lost: stop writing then. */
   signal: AbortSignal | undefined;
 }
 

@@ -48,15 +48,24 @@ async function trackBranch(context: GitContext): Promise<void> {
   await git.setConfig({ ...common, path: `branch.${context.branch}.merge`, value: context.branchRef });
 }
 
-/** Clones `branch` into an empty folder, shallow unless the host cannot; removes what it wrote on failure. */
-async function clone(context: GitContext, branch: string): Promise<void> {
+/**
+ * The entries of a folder about to become a working copy: refuses one that holds files but no working copy,
+ * which a hard reset would wipe. `undefined` when the folder does not exist.
+ */
+async function checkEmptyFolder(context: GitContext, operation: 'clone' | 'sync'): Promise<string[] | undefined> {
   const entries = await listDir(context.fs, context.dir);
   if (entries !== undefined && entries.length > 0) {
     throw new GitPublisherError('conflict', `${context.dir} is not empty and holds no working copy`, {
-      operation: 'clone',
+      operation,
       repository: context.key,
     });
   }
+  return entries;
+}
+
+/** Clones `branch` into an empty folder, shallow unless the host cannot; removes what it wrote on failure. */
+async function clone(context: GitContext, branch: string): Promise<void> {
+  const entries = await checkEmptyFolder(context, 'clone');
   // Leave the folder as it was found: empty when it existed, absent when it did not.
   const wipe = async (): Promise<void> => {
     if (entries === undefined) return removeTree(context.fs, context.dir);
@@ -140,6 +149,7 @@ async function syncOnce(context: GitContext): Promise<SyncResult> {
   }
 
   if (!exists) {
+    await checkEmptyFolder(context, 'sync');
     await git.init({ fs: context.fs, dir: context.dir, defaultBranch: context.branch });
     await git.addRemote({ fs: context.fs, dir: context.dir, remote: 'origin', url: context.url });
   }
