@@ -34,6 +34,15 @@ describe('classifyGitError', () => {
     expect(classified.toJSON()).toMatchObject({ code, operation: 'push', repository: context.repository, ...fields });
   });
 
+  it('classifies a MultipleGitError by the first error it gathered', () => {
+    const full = Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    const classified = classifyGitError(new git.Errors.MultipleGitError([full, new Error('second')]), context);
+    expect(classified.toJSON()).toMatchObject({ code: 'git_failed', gitCode: 'ENOSPC', operation: 'push' });
+    expect(classified.message).toContain('no space left on device');
+    const refused = classifyGitError(new git.Errors.MultipleGitError([new git.Errors.HttpError(401, 'x', '')]), context);
+    expect(refused.code).toBe('auth_failed');
+  });
+
   it('reports a lost lock or an abort first, whatever the failing call threw', () => {
     const error = new git.Errors.HttpError(500, 'x', '');
     expect(classifyGitError(error, { ...context, interruption: 'lock_lost' }).code).toBe('lock_lost');

@@ -96,6 +96,9 @@ function isAbort(error: ForeignError): boolean {
 export function classifyGitError(error: unknown, context: ClassifyContext): GitPublisherError {
   if (error instanceof GitPublisherError) return error;
   const foreign = asForeign(error);
+  // A checkout that failed on several files: the first failure says what went wrong (ENOSPC, EACCES…).
+  const inner = foreign.code === 'MultipleGitError' ? record(foreign.data)['errors'] : undefined;
+  if (Array.isArray(inner) && inner.length > 0) return classifyGitError(inner[0], context);
   const gitCode = stringField(foreign.code);
   const { operation, repository } = context;
   const details: GitPublisherErrorDetails = { operation, repository, ...(gitCode ? { gitCode } : {}) };

@@ -1,7 +1,7 @@
 import type { GitContext } from './git-context';
 import { commitChanges } from './commit-changes';
 import { pushWithRetry } from './push-with-retry';
-import type { PendingCommit } from './push-with-retry';
+import type { PendingCommit, PushSteps } from './push-with-retry';
 import type {
   CommitOptions,
   PushOptions,
@@ -39,29 +39,44 @@ export class GitRepository implements Repository {
   }
 
   async sync(): Promise<SyncResult> {
+    const result = await this.resync();
     this.pending = [];
+    return result;
+  }
+
+  async commit(options: CommitOptions): Promise<string | null> {
+    const sha = await this.commitOnly(options);
+    if (sha !== null) this.pending.push({ options, sha });
+    return sha;
+  }
+
+  async push(options: PushOptions = {}): Promise<PushResult> {
+    const steps: PushSteps = {
+      pending: () => this.pending,
+      setPending: (commits) => {
+        this.pending = [...commits];
+      },
+      resync: () => this.resync(),
+      commit: (commit) => this.commitOnly(commit),
+    };
+    const result = await pushWithRetry(this.context, steps, options);
+    this.pending = [];
+    return result;
+  }
+
+  /** Syncs without forgetting the pending commits: a push re-makes them once the sync succeeded. */
+  private async resync(): Promise<SyncResult> {
     const result = await syncWorkingCopy(this.context);
     this.context.log('info', `synced: ${result.action}`, { head: result.head });
     this.synced = result;
     return result;
   }
 
-  async commit(options: CommitOptions): Promise<string | null> {
+  private async commitOnly(options: CommitOptions): Promise<string | null> {
     const sha = await commitChanges(this.context, options);
-    if (sha === null) {
-      this.context.log('info', 'nothing to commit', { message: firstLine(options.message) });
-      return null;
-    }
-    this.pending.push({ options, sha });
-    this.context.log('info', 'committed', { sha, message: firstLine(options.message) });
+    const message = firstLine(options.message);
+    this.context.log('info', sha === null ? 'nothing to commit' : 'committed', { ...(sha ? { sha } : {}), message });
     return sha;
-  }
-
-  async push(options: PushOptions = {}): Promise<PushResult> {
-    const steps = { pending: () => this.pending, sync: () => this.sync(), commit: (c: CommitOptions) => this.commit(c) };
-    const result = await pushWithRetry(this.context, steps, options);
-    if (result.pushed) this.pending = [];
-    return result;
   }
 
   status(): Promise<RepositoryStatus> {
