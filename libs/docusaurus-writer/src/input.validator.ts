@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Category } from './category.builder';
 import { readFrontMatter } from './front-matter.reader';
+import { foldName } from './path-collision.check';
 import { assertSafeSegment, safeSegments } from './safe-path';
 import type { Asset, ExportedDocument, Translation } from './writer-input.types';
 import { WriterError } from './writer-error';
@@ -34,11 +35,12 @@ export function validateDocuments(documents: readonly ExportedDocument[]): Map<s
     if ((name === 'index') !== document.isDirectory) {
       throw invalid(document.isDirectory ? 'a directory page must be <dir>/index.mdx' : 'only a directory page may be named index');
     }
+    if (document.isDirectory && document.title.trim() === '') throw invalid('a directory page needs a title (its category label)');
     if (!Number.isFinite(document.sidebarPosition)) throw invalid('sidebarPosition must be a finite number');
     if (byPage.has(pageId)) throw invalid('another document has the same pageId');
-    const folded = relativePath.toLowerCase();
+    const folded = foldName(relativePath);
     const other = byPath.get(folded);
-    if (other !== undefined) throw invalid(`its path collides with page ${JSON.stringify(other)}'s (letter case ignored)`);
+    if (other !== undefined) throw invalid(`its path collides with page ${JSON.stringify(other)}'s (letter case and Unicode normalisation ignored)`);
     byPage.set(pageId, document);
     byPath.set(folded, pageId);
   }
@@ -87,22 +89,35 @@ export function validateTranslations(
     if (typeof mdx !== 'string') throw invalid('mdx must be a string');
     const key = `${language}\n${pageId}`;
     if (titles.has(key)) throw invalid('it is given twice');
-    let frontMatter: Record<string, unknown>;
-    try {
-      frontMatter = readFrontMatter(mdx);
-    } catch (error) {
-      throw invalid('its front matter is not valid YAML', error);
-    }
-    for (const name of STABLE_FRONT_MATTER) {
-      const expected = field(source.frontMatter, name);
-      if (frontMatter[name] !== expected) {
-        throw invalid(`front matter "${name}" must stay ${JSON.stringify(expected)}, got ${JSON.stringify(frontMatter[name])}`);
-      }
-    }
+    const { frontMatter, problem, cause } = readTranslatedFrontMatter(source, mdx);
+    if (problem !== undefined) throw invalid(problem, cause);
     const title = frontMatter['title'];
     titles.set(key, typeof title === 'string' && title.trim() !== '' ? title : undefined);
   }
   return titles;
+}
+
+/**
+ * The front matter of a translated page, or why it cannot stand for `source`: it must parse, and keep the
+ * source's `id` and `slug` (a changed id breaks the category link and every link to the page).
+ */
+export function readTranslatedFrontMatter(
+  source: ExportedDocument,
+  mdx: string,
+): { frontMatter: Record<string, unknown>; problem?: string; cause?: unknown } {
+  let frontMatter: Record<string, unknown>;
+  try {
+    frontMatter = readFrontMatter(mdx);
+  } catch (error) {
+    return { frontMatter: {}, problem: 'its front matter is not valid YAML', cause: error };
+  }
+  for (const name of STABLE_FRONT_MATTER) {
+    const expected = field(source.frontMatter, name);
+    if (frontMatter[name] !== expected) {
+      return { frontMatter, problem: `front matter "${name}" must stay ${JSON.stringify(expected)}, got ${JSON.stringify(frontMatter[name])}` };
+    }
+  }
+  return { frontMatter };
 }
 
 /** Checks names, hashes and bytes; returns one asset per file name, sorted by name. */

@@ -33,7 +33,19 @@ describe('localeConfig', () => {
     expect(runInNewContext(`({${text}})`)).toEqual({ i18n: config });
   });
 
-  it('refuses something that is not a locale code', () => {
+  it.each([
+    ['yi', 'rtl'],
+    ['ckb', 'rtl'],
+    ['ps', 'rtl'],
+    ['az-Arab', 'rtl'],
+    ['ar-Latn', 'ltr'],
+    ['pt-BR', 'ltr'],
+  ])('gives %s the direction of its script: %s', (locale, direction) => {
+    expect(localeConfig([locale]).config.localeConfigs[locale].direction).toBe(direction);
+  });
+
+  it('refuses something that is not a locale code, or not in its canonical form', () => {
     expect(() => localeConfig(["ko'); alert(1); ('"])).toThrow(expect.objectContaining({ code: 'invalid_option' }));
+    expect(() => localeConfig(['zh-hans'])).toThrow(expect.objectContaining({ code: 'invalid_option', language: 'zh-hans' }));
   });
 });

@@ -66,6 +66,12 @@ export class SiteUpdate {
     }
   }
 
+  /** Removes a temporary file an interrupted run left behind; not reported (it was never part of the site). */
+  async discard(path: string): Promise<void> {
+    throwIfAborted(this.signal);
+    await removeFile(this.fs, this.guard.absolute(path), path);
+  }
+
   /**
    * Reads a shared `current.json` and merges the writer's keys into it, keeping everyone else's. Nothing is
    * written yet, so a broken file stops the run before any write.

@@ -24,7 +24,7 @@ export function mergeTranslationFile(
   return jsonText(Object.fromEntries(keys.map((key) => [key, merged[key]])));
 }
 
-function parseTranslationFile(text: string, path: string): Record<string, unknown> {
+export function parseTranslationFile(text: string, path: string): Record<string, unknown> {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,11 +1,14 @@
 import { throwIfAborted } from './abort';
+import { readRegularFile } from './file.sync';
 import { categoriesOf, validateAssets, validateDocuments, validateTranslations } from './input.validator';
+import { planKeptLocales } from './kept-locales.planner';
 import { emptyManifest, manifestText, parseManifest } from './manifest';
 import type { WriterManifest } from './manifest';
 import { validateSettings } from './options.validator';
-import type { OutputPlan } from './output.planner';
 import { planOutput } from './output.planner';
+import { assertNoCaseCollisions } from './path-collision.check';
 import { PathGuard } from './path.guard';
+import { inspectSite } from './site.inspector';
 import type { SiteLayoutName } from './site-layout';
 import { SiteUpdate } from './site.update';
 import type { PreparedTranslations } from './site.update';
@@ -23,16 +26,29 @@ export interface WriteSolutionOptions {
   documents: readonly ExportedDocument[];
   /** Every asset the pages use; written to `static/img/<solution>/<fileName>`. */
   assets?: readonly Asset[];
-  /** Every translation; a page without one in a language has no file in that locale (Docusaurus shows the source). */
+  /**
+   * Every translation into the languages this run writes; a page without one in such a language has no file
+   * in that locale (Docusaurus shows the source there).
+   */
   translations?: readonly Translation[];
   /** `single` (default) or `per-solution`; see the README for the docusaurus.config each needs. */
   layout?: SiteLayoutName;
-  /** Target locales (not the default one). Defaults to the languages of `translations`. */
+  /**
+   * The locales this run writes (not the default one); defaults to the languages of `translations`. The
+   * translations an earlier run wrote into other languages are kept, except those of pages that vanished.
+   */
   languages?: readonly string[];
+  /** Locales whose pages and category labels an earlier run wrote and this one removes. */
+  removeLanguages?: readonly string[];
   /** The sidebar id used in `current.json` category keys. Defaults to `solution`. */
   sidebarId?: string;
   /** Where the manifest lives, relative to `root`. Defaults to `.zmp-manual/<solution>.manifest.json`. */
   manifest?: string;
+  /**
+   * When a file the manifest does not list stands at an output path with other bytes: `false` (default)
+   * refuses with `foreign_file` before writing anything; `true` overwrites it and owns it from then on.
+   */
+  replaceForeignFiles?: boolean;
   signal?: AbortSignal;
   /** File-system port; defaults to `node:fs/promises`. */
   fs?: WriterFs;
@@ -50,8 +66,9 @@ export interface WriteSolutionResult {
 
 /**
  * Lays one solution out in a Docusaurus site: pages, `_category_.json` files, translations, assets and
- * translated category labels. Validates every input and path first (an error leaves the site untouched),
- * writes only what differs (atomically), then removes what an earlier run wrote and this one no longer does.
+ * translated category labels. Validates every input and path and compares the plan with the site first (an
+ * error leaves the site untouched), records what it may write, removes what an earlier run wrote and this one
+ * no longer does, then writes only what differs (each file atomically).
  */
 export async function writeSolution(options: WriteSolutionOptions): Promise<WriteSolutionResult> {
   const fs = options.fs ?? nodeWriterFs;
@@ -61,19 +78,9 @@ export async function writeSolution(options: WriteSolutionOptions): Promise<Writ
   if (!Array.isArray(options.documents)) throw new WriterError('invalid_option', '`documents` must be an array.');
   const documents = validateDocuments(options.documents);
   const translations = options.translations ?? [];
-  const plan = planOutput({
-    settings,
-    documents,
-    categories: categoriesOf(documents.values(), settings.solution),
-    translations,
-    translatedTitles: validateTranslations(translations, documents, settings.languages),
-    assets: validateAssets(options.assets ?? []),
-  });
-  if (plan.files.has(settings.manifestPath) || plan.translationKeys.has(settings.manifestPath)) {
-    throw new WriterError('invalid_option', `The manifest path ${settings.manifestPath} is also an output path.`, {
-      path: settings.manifestPath,
-    });
-  }
+  const translatedTitles = validateTranslations(translations, documents, settings.languages);
+  const assets = validateAssets(options.assets ?? []);
+  const categories = categoriesOf(documents.values(), settings.solution);
 
   const guard = await PathGuard.open(fs, settings.root);
   await guard.checkFile(settings.manifestPath);
@@ -82,16 +89,37 @@ export async function writeSolution(options: WriteSolutionOptions): Promise<Writ
   const previous = initialManifest === undefined
     ? emptyManifest(settings.solution, settings.layout)
     : parseManifest(initialManifest, settings.manifestPath, settings.solution);
-
-  const stale = Object.keys(previous.files).filter((path) => !plan.files.has(path) && path !== settings.manifestPath);
-  const translationFiles = [...new Set([...plan.translationKeys.keys(), ...Object.keys(previous.translationKeys)])];
-  for (const path of [...plan.files.keys(), ...stale, ...translationFiles].sort()) {
+  for (const path of [...Object.keys(previous.files), ...Object.keys(previous.translationKeys)].sort()) {
     throwIfAborted(signal);
     await guard.checkFile(path);
   }
-  const owned = await ownedFiles(update, plan, previous);
+
+  const read = (path: string): Promise<Uint8Array | undefined> => readRegularFile(fs, guard.absolute(path), path);
+  const carried = await planKeptLocales({ settings, previous, documents, categories, read });
+  const plan = planOutput({ settings, documents, categories, translations, translatedTitles, assets, carried });
+  if (plan.files.has(settings.manifestPath) || plan.translationKeys.has(settings.manifestPath)) {
+    throw new WriterError('invalid_option', `The manifest path ${settings.manifestPath} is also an output path.`, {
+      path: settings.manifestPath,
+    });
+  }
+  assertNoCaseCollisions([...plan.files.keys(), ...plan.translationKeys.keys(), settings.manifestPath]);
+  for (const path of [...plan.files.keys(), ...plan.translationKeys.keys()].sort()) {
+    throwIfAborted(signal);
+    await guard.checkFile(path);
+  }
+  const { owned, leftovers } = await inspectSite({
+    fs,
+    guard,
+    plan,
+    previousFiles: previous.files,
+    replaceForeignFiles: settings.replaceForeignFiles,
+    manifestPath: settings.manifestPath,
+    signal,
+  });
+  const stale = Object.keys(previous.files).filter((path) => !plan.files.has(path)).sort();
+  const translationFiles = [...new Set([...plan.translationKeys.keys(), ...Object.keys(previous.translationKeys)])].sort();
   const labels: PreparedTranslations[] = [];
-  for (const path of translationFiles.sort()) {
+  for (const path of translationFiles) {
     labels.push(await update.prepareTranslations(path, previous.translationKeys[path] ?? [], plan.translationKeys.get(path) ?? {}));
   }
 
@@ -110,34 +138,17 @@ export async function writeSolution(options: WriteSolutionOptions): Promise<Writ
   };
   await update.sync(settings.manifestPath, manifestText(union), { report: false });
 
+  for (const path of leftovers) await update.discard(path);
+  // Removals go first: on macOS and Windows, `Guide.mdx` (stale) and `guide.mdx` (new) are one file.
+  for (const path of stale) await update.remove(path);
   for (const file of [...plan.files.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     if (file.content) await update.sync(file.path, file.content);
     else update.keep(file.path);
   }
   for (const prepared of labels) await update.applyTranslations(prepared);
-  for (const path of stale.sort()) await update.remove(path);
 
   const finalText = manifestText(next);
   await update.sync(settings.manifestPath, finalText, { report: false });
   update.reportAgainst(settings.manifestPath, initialManifest, finalText);
   return { ...update.result(), manifest: next };
-}
-
-/**
- * The planned paths this run owns. An asset without `data` is owned only if an earlier run wrote it;
- * otherwise the file must already be there and stays foreign (never recorded, never removed).
- */
-async function ownedFiles(update: SiteUpdate, plan: OutputPlan, previous: WriterManifest): Promise<Set<string>> {
-  const owned = new Set<string>();
-  for (const file of plan.files.values()) {
-    if (file.content) {
-      owned.add(file.path);
-      continue;
-    }
-    if (!(await update.exists(file.path))) {
-      throw new WriterError('asset_missing', `Asset ${file.path} came without data and is not in the site.`, { path: file.path });
-    }
-    if (file.path in previous.files) owned.add(file.path);
-  }
-  return owned;
 }

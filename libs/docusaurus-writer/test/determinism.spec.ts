@@ -19,6 +19,13 @@ function countingFs(): { fs: WriterFs; mutations: string[] } {
   return { fs, mutations };
 }
 
+/** A fixed permutation that is neither the identity nor a reversal: every other item, then the rest. */
+function shuffled<T>(items: readonly T[]): T[] {
+  const odd = items.filter((_, index) => index % 2 === 1);
+  const even = items.filter((_, index) => index % 2 === 0);
+  return [...odd.reverse(), ...even];
+}
+
 describe('writeSolution determinism', () => {
   const documents = sampleSolution();
   const translations = documents.flatMap((d) => ['ko', 'ja', 'ar'].map((lang) => translated(d, lang)));
@@ -49,18 +56,22 @@ describe('writeSolution determinism', () => {
     expect(await Promise.all((await listFiles(root)).map(async (f) => (await lstat(join(root, f))).mtimeMs))).toEqual(mtimes);
   });
 
-  it('gives the same bytes whatever the order of the input', async () => {
+  it('gives the same bytes whatever the order of the input, with JSON in one stable format', async () => {
     await writeSolution({ root, ...input });
     const forward = await snapshotBytes(root);
+    for (const [path, base64] of Object.entries(forward).filter(([path]) => path.endsWith('.json'))) {
+      const text = Buffer.from(base64, 'base64').toString('utf8');
+      expect([path, text]).toEqual([path, `${JSON.stringify(JSON.parse(text), null, 2)}\n`]);
+    }
 
     const other = await tempSite();
     try {
       await writeSolution({
         root: other,
         ...input,
-        documents: [...documents].reverse(),
-        translations: [...translations].reverse(),
-        assets: [...assets].reverse(),
+        documents: shuffled(documents),
+        translations: shuffled(translations),
+        assets: shuffled(assets),
       });
       expect(await snapshotBytes(other)).toEqual(forward);
     } finally {

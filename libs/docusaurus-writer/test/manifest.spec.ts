@@ -83,34 +83,77 @@ describe('writeSolution manifest: removing what vanished, and only that', () => 
     expect(await listFiles(root)).toEqual(before);
   });
 
-  it('drops a language: its pages and its category labels go, other keys in current.json stay', async () => {
+  it('keeps the translations of a language this run does not write, except those of pages that vanished', async () => {
+    await writeSolution({ root, solution: 'zcp', documents: all, translations: translationsOf(all), languages });
+    const currentJa = 'i18n/ja/docusaurus-plugin-content-docs/current.json';
+    const jaBefore = await readText(root, 'i18n/ja/docusaurus-plugin-content-docs/current/zcp/guide/install.mdx');
+
+    // A publish into ko alone, after "Advanced" and its page vanished from Notion.
+    const remaining = all.filter((d) => !d.relativePath.startsWith('guide/advanced/'));
+    const result = await writeSolution({ root, solution: 'zcp', documents: remaining, translations: remaining.map((d) => translated(d, 'ko')) });
+
+    const ja = 'i18n/ja/docusaurus-plugin-content-docs/current/zcp';
+    expect(result.removed.filter((f) => f.startsWith('i18n/ja/'))).toEqual([`${ja}/guide/advanced/index.mdx`, `${ja}/guide/advanced/tuning.mdx`]);
+    expect((await listFiles(root)).filter((f) => f.startsWith(`${ja}/`))).toEqual(remaining.map((d) => `${ja}/${d.relativePath}`).sort());
+    expect(await readText(root, `${ja}/guide/install.mdx`)).toBe(jaBefore);
+    expect(result.unchanged).toContain(`${ja}/guide/install.mdx`);
+    expect(Object.keys(JSON.parse(await readText(root, currentJa)))).toEqual(['sidebar.zcp.category.zcp', 'sidebar.zcp.category.zcp/guide']);
+    expect(result.manifest.translationKeys[currentJa]).toEqual(['sidebar.zcp.category.zcp', 'sidebar.zcp.category.zcp/guide']);
+
+    // The next run with the same input changes nothing: the kept files stay owned.
+    const again = await writeSolution({ root, solution: 'zcp', documents: remaining, translations: remaining.map((d) => translated(d, 'ko')) });
+    expect([...again.created, ...again.changed, ...again.removed]).toEqual([]);
+  });
+
+  it('drops a kept translation whose page changed its id (it would break that locale), keeping the others', async () => {
+    await writeSolution({ root, solution: 'zcp', documents: all, translations: translationsOf(all), languages });
+    const renamed = all.map((d) => (d.relativePath === 'guide/install.mdx' ? { ...d, frontMatter: { ...d.frontMatter, id: 'setup' } } : d));
+    const result = await writeSolution({ root, solution: 'zcp', documents: renamed, translations: [], languages: [] });
+    expect(result.removed).toEqual([
+      'i18n/ja/docusaurus-plugin-content-docs/current/zcp/guide/install.mdx',
+      'i18n/ko/docusaurus-plugin-content-docs/current/zcp/guide/install.mdx',
+    ]);
+  });
+
+  it('removeLanguages removes a language: its pages and its category labels go, other keys in current.json stay', async () => {
     await writeSolution({ root, solution: 'zcp', documents: all, translations: translationsOf(all), languages });
     const currentJa = 'i18n/ja/docusaurus-plugin-content-docs/current.json';
     const existing = JSON.parse(await readText(root, currentJa)) as Record<string, unknown>;
     await writeFile(join(root, currentJa), JSON.stringify({ 'version.label': { message: 'Next' }, ...existing }, null, 2));
 
     const koOnly = all.map((d) => translated(d, 'ko'));
-    const result = await writeSolution({ root, solution: 'zcp', documents: all, translations: koOnly, languages: ['ko'] });
+    const result = await writeSolution({ root, solution: 'zcp', documents: all, translations: koOnly, removeLanguages: ['ja'] });
 
     expect(result.removed.filter((f) => f.startsWith('i18n/ja/'))).toHaveLength(all.length);
     expect(result.changed).toContain(currentJa);
     expect(JSON.parse(await readText(root, currentJa))).toEqual({ 'version.label': { message: 'Next' } });
     expect((await listFolders(root)).filter((f) => f.startsWith('i18n/ja'))).toEqual(['i18n/ja', 'i18n/ja/docusaurus-plugin-content-docs']);
+    expect(result.manifest.translationKeys[currentJa]).toBeUndefined();
   });
 
   it('removes a current.json that held only its own labels once they are gone', async () => {
     await writeSolution({ root, solution: 'zcp', documents: all, translations: translationsOf(all), languages });
-    const result = await writeSolution({ root, solution: 'zcp', documents: all, translations: [], languages: [] });
+    const result = await writeSolution({ root, solution: 'zcp', documents: all, removeLanguages: languages });
     expect(result.removed).toContain('i18n/ko/docusaurus-plugin-content-docs/current.json');
     expect((await listFiles(root)).filter((f) => f.startsWith('i18n/'))).toEqual([]);
   });
 
-  it('switching layout removes the files of the old one', async () => {
+  it('switching layout removes the files of the old one, and moves the kept languages', async () => {
     await writeSolution({ root, solution: 'zcp', layout: 'single', documents: all, translations: translationsOf(all), languages });
-    await writeSolution({ root, solution: 'zcp', layout: 'per-solution', documents: all, translations: translationsOf(all), languages });
+    const jaLabels = await readText(root, 'i18n/ja/docusaurus-plugin-content-docs/current.json');
+    // ko is written again, ja is kept: it must follow the pages into the new plugin folder.
+    await writeSolution({ root, solution: 'zcp', layout: 'per-solution', documents: all, translations: all.map((d) => translated(d, 'ko')) });
     const i18n = (await listFiles(root)).filter((f) => f.startsWith('i18n/'));
-    expect(i18n.filter((f) => f.includes('docusaurus-plugin-content-docs/'))).toEqual([]);
-    expect(i18n).toHaveLength(languages.length * (all.length + 1));
+    expect(i18n).toEqual(
+      languages
+        .flatMap((lang) => [
+          `i18n/${lang}/docusaurus-plugin-content-docs-zcp/current.json`,
+          ...all.map((d) => `i18n/${lang}/docusaurus-plugin-content-docs-zcp/current/${d.relativePath}`),
+        ])
+        .sort(),
+    );
+    expect(await readText(root, 'i18n/ja/docusaurus-plugin-content-docs-zcp/current.json')).toBe(jaLabels);
+    expect(await readText(root, 'i18n/ja/docusaurus-plugin-content-docs-zcp/current/guide/index.mdx')).toBe(translated(all[1], 'ja').mdx);
   });
 
   it('after an interrupted run, the next run still removes the files the interrupted one wrote', async () => {

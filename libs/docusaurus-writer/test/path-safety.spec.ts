@@ -52,6 +52,11 @@ describe('writeSolution path safety', () => {
     expect((await failure({ root, solution: 'zcp', documents: good, assets: [evil] })).code).toBe('path_segment_separator');
     expect((await failure({ root, solution: 'zcp', documents: good, languages: ['../ko'] })).code).toBe('invalid_option');
     expect((await failure({ root, solution: '../zcp', documents: good })).code).toBe('invalid_option');
+    // ZCP and zcp would share docs/zcp and a manifest on macOS; KO and ko an i18n folder.
+    expect((await failure({ root, solution: 'ZCP', documents: good })).code).toBe('invalid_option');
+    expect((await failure({ root, solution: 'zcp', documents: good, languages: ['KO'] })).code).toBe('invalid_option');
+    expect((await failure({ root, solution: 'zcp', documents: good, languages: ['pt-br'] })).message).toContain('"pt-BR"');
+    expect((await failure({ root, solution: 'zcp', documents: good, languages: ['ko'], removeLanguages: ['ko'] })).code).toBe('invalid_option');
     expect((await failure({ root, solution: 'zcp', documents: good, manifest: '../zcp.json' })).code).toBe('path_segment_dot');
     expect(await listFiles(root)).toEqual([]);
   });
@@ -71,15 +76,43 @@ describe('writeSolution path safety', () => {
     await symlink(join(root, 'shared-docs'), join(root, 'docs', 'zcp'), 'dir');
     await writeSolution({ root, solution: 'zcp', documents: good });
     expect(await readdir(join(root, 'shared-docs'))).toContain('index.mdx');
+    // Every page vanishes: the folders are emptied and pruned, the symlink itself stays.
+    const result = await writeSolution({ root, solution: 'zcp', documents: [] });
+    expect(result.removed).toHaveLength(good.length + 3);
+    expect(await listFiles(root)).toEqual(['.zmp-manual/zcp.manifest.json', 'docs/zcp']);
   });
 
-  it('refuses a manifest entry that points outside the root and leaves the target alone', async () => {
+  it('refuses a manifest entry that points outside the root, lexically or through a symlink, and leaves the target alone', async () => {
     await writeFile(join(outside, 'victim.txt'), 'keep me\n');
     await mkdir(join(root, '.zmp-manual'));
-    const manifest = { version: 1, solution: 'zcp', layout: 'single', files: { '../victim.txt': 'x' }, translationKeys: {} };
-    await writeFile(join(root, '.zmp-manual/zcp.manifest.json'), JSON.stringify(manifest));
+    const withEntry = (entry: string) => JSON.stringify({ version: 1, solution: 'zcp', layout: 'single', files: { [entry]: 'x' }, translationKeys: {} });
+    await writeFile(join(root, '.zmp-manual/zcp.manifest.json'), withEntry('../victim.txt'));
+    expect((await failure({ root, solution: 'zcp', documents: good })).code).toBe('invalid_manifest');
+    await writeFile(join(root, '.zmp-manual/zcp.manifest.json'), withEntry('docs/zcp/../../../victim.txt'));
     expect((await failure({ root, solution: 'zcp', documents: good })).code).toBe('path_segment_dot');
+    await mkdir(join(root, 'docs/zcp'), { recursive: true });
+    await symlink(outside, join(root, 'docs/zcp/link'), 'dir');
+    await writeFile(join(root, '.zmp-manual/zcp.manifest.json'), withEntry('docs/zcp/link/victim.txt'));
+    expect((await failure({ root, solution: 'zcp', documents: good })).code).toBe('path_outside_root');
     expect(await readdir(outside)).toEqual(['victim.txt']);
+  });
+
+  it.each<[string, string[], WriterErrorCode]>([
+    ['two folders that differ in case', ['Guide/index.mdx', 'guide/install.mdx'], 'path_case_collision'],
+    ['two folders, NFC and NFD', ['caf\u00e9/index.mdx', 'cafe\u0301/install.mdx'], 'path_case_collision'],
+    ['two pages, NFC and NFD', ['caf\u00e9.mdx', 'cafe\u0301.mdx'], 'invalid_document'],
+    ['a folder and a page in case', ['Guide.mdx/index.mdx', 'guide.mdx'], 'path_case_collision'],
+  ])('refuses %s (one file on macOS and Windows) before writing', async (_what, paths, code) => {
+    const documents = paths.map((relativePath, index) => ({ ...page(relativePath, `T${index}`), pageId: `p${index}` }));
+    expect((await failure({ root, solution: 'zcp', documents })).code).toBe(code);
+    expect(await listFiles(root)).toEqual([]);
+  });
+
+  it('refuses a path too long for macOS before writing anything', async () => {
+    const deep = Array.from({ length: 6 }, (_, i) => `${String(i)}${'x'.repeat(199)}`).join('/');
+    const error = await failure({ root, solution: 'zcp', documents: [...good, page(`${deep}/page.mdx`, 'Deep')] });
+    expect(error.code).toBe('path_too_long');
+    expect(await listFiles(root)).toEqual([]);
   });
 
   it('reports a file standing where a folder must go, before writing', async () => {
@@ -106,6 +139,7 @@ describe('writeSolution path safety', () => {
       ['a directory page not named index', () => ({ root, solution: 'zcp', documents: [{ ...page('guide.mdx', 'G'), isDirectory: true }] })],
       ['a leaf page named index', () => ({ root, solution: 'zcp', documents: [{ ...page('guide/index.mdx', 'G'), isDirectory: false }] })],
       ['a page that is not .mdx', () => ({ root, solution: 'zcp', documents: [page('guide.txt', 'G')] })],
+      ['a directory page without a title', () => ({ root, solution: 'zcp', documents: [page('guide/index.mdx', ' ')] })],
       ['two pages on one path (letter case ignored)', () => ({ root, solution: 'zcp', documents: [page('Guide.mdx', 'A'), page('guide.mdx', 'B')] })],
       ['two pages with one id', () => ({ root, solution: 'zcp', documents: [page('a.mdx', 'A'), { ...page('b.mdx', 'B'), pageId: 'page-a.mdx' }] })],
     ])('refuses %s (invalid_document)', async (_what, options) => {
