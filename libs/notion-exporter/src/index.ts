@@ -11,6 +11,8 @@ export type { AdmonitionType, CalloutMapping } from './convert/callout-mapping';
 export { MANIFEST_VERSION } from './manifest/export-manifest';
 export type { AssetRef, ChildEntry, ExportManifest, ManifestAsset, ManifestPage } from './manifest/export-manifest';
 export { slugify } from './tree/slug';
+export { toManualsItems } from './tree/manuals-item';
+export type { ManualsItem } from './tree/manuals-item';
 export { serializeMdx } from './render/mdx-serializer';
 export type {
   Asset,

@@ -15,6 +15,7 @@ describe('@zmp-manual/notion-exporter public API', () => {
       'exportTree',
       'serializeMdx',
       'slugify',
+      'toManualsItems',
     ]);
   });
 });

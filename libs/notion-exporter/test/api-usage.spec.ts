@@ -92,6 +92,16 @@ describe('Notion API use', () => {
     expect(childrenCalls(demo.emulator)).toBe(0);
   });
 
+  it('re-converts every page after a converter or settings change, without downloading a known file again', async () => {
+    demo.emulator.resetStats();
+    const upgraded = { ...full.manifest, conversion: 'an older converter' };
+    const again = await exportTree({ client: demo.client, rootPageId: demo.emulator.workspace.rootPageId, rateLimit: false, previous: upgraded, now: () => LATER });
+    expect(again.stats.pagesConverted).toBe(34);
+    expect(demo.emulator.stats().file_downloads).toBe(0);
+    expect(demo.emulator.stats().by_endpoint['GET /v1/users/{id}']).toBeUndefined();
+    expect(again.documents.map((d) => d.mdx)).toEqual(full.documents.map((d) => d.mdx));
+  });
+
   it('crawls the tree alone, with the same nodes as the export', async () => {
     const tree = await crawlTree({ client: demo.client, rootPageId: demo.emulator.workspace.rootPageId, rateLimit: false });
     expect(tree).toEqual(full.tree);

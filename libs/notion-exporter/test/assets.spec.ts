@@ -52,7 +52,7 @@ describe('assets: expiring links, bounded downloads, failures', () => {
     expect(peak).toBe(2);
   });
 
-  it('warns and links to the Notion page when a file cannot be downloaded', async () => {
+  it('warns, and writes a visible link to the Notion page (not a dead player) when a file cannot be downloaded', async () => {
     const files = demo.emulator.workspace.files;
     const tone = files['alert-tone.wav'];
     delete files['alert-tone.wav'];
@@ -60,7 +60,8 @@ describe('assets: expiring links, bounded downloads, failures', () => {
       const result = await exportTree({ client: demo.client, rootPageId: root(), rateLimit: false });
       const monitoring = result.documents.find((d) => d.title === 'Monitoring')!;
       expect(result.stats.warnings).toContainEqual(expect.objectContaining({ code: 'asset_failed', pageId: monitoring.pageId }));
-      expect(monitoring.mdx).toContain('<audio src="https://www.notion.so/Monitoring-');
+      expect(monitoring.mdx).toContain('[Audio (not exported: view it in Notion)](https://www.notion.so/Monitoring-');
+      expect(monitoring.mdx).not.toContain('<audio');
       expect(result.assets).toHaveLength(clean.assets.length - 1);
       // Not remembered as exported: the next export tries again.
       expect(Object.keys(result.manifest.assets)).toHaveLength(clean.assets.length - 1);

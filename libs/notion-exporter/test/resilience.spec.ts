@@ -75,6 +75,14 @@ describe('resilience: 429 storms, server errors, typed errors, abort', () => {
     expect(demo.emulator.stats().total).toBe(0);
   });
 
+  it('refuses invalid options with invalid_options before calling Notion', async () => {
+    for (const bad of [{ concurrency: 0 }, { assetConcurrency: 1.5 }, { rateLimit: { requestsPerSecond: -1 } }]) {
+      const error = await failure(exportTree({ client: demo.client, rootPageId: root(), rateLimit: false, ...bad }));
+      expect(error.code).toBe('invalid_options');
+    }
+    expect(demo.emulator.stats().total).toBe(0);
+  });
+
   it('maps Notion answers to typed errors: database id, unknown page, bad token', async () => {
     expect((await failure(exportTree({ client: demo.client, rootPageId: DEMO_IDS.releasesDatabase, rateLimit: false }))).code).toBe('invalid_page_id');
     const missing = await failure(exportTree({ client: demo.client, rootPageId: '0000000000004000800000000000dead', rateLimit: false }));

@@ -21,6 +21,7 @@ describe('NotionGateway error mapping', () => {
     [404, 'object_not_found', 'page_not_found'],
     [400, 'validation_error', 'invalid_page_id'],
     [409, 'conflict_error', 'notion_api_error'],
+    [408, 'request_timeout', 'notion_api_error'],
   ])('maps HTTP %i %s to %s without retrying', async (status, notionCode, code) => {
     const retrieve = jest.fn(() => Promise.reject(apiError(status, notionCode)));
     const error = await gatewayFor(retrieve).retrievePage('p').catch((e: unknown) => e);
@@ -29,15 +30,16 @@ describe('NotionGateway error mapping', () => {
     expect(retrieve).toHaveBeenCalledTimes(1);
   });
 
-  it('retries 529 and network failures, then succeeds', async () => {
+  it('retries 529, other 5xx and network failures, then succeeds', async () => {
     const retrieve = jest
       .fn()
       .mockRejectedValueOnce(apiError(529, 'service_overload'))
+      .mockRejectedValueOnce(apiError(520, 'unknown'))
       .mockRejectedValueOnce(new TypeError('fetch failed'))
       .mockResolvedValueOnce({ id: 'p' });
     const gateway = gatewayFor(retrieve);
     await expect(gateway.retrievePage('p')).resolves.toEqual({ id: 'p' });
-    expect(gateway.counters).toEqual({ calls: { 'pages.retrieve': 3 }, retries: 2, rateLimited: 0 });
+    expect(gateway.counters).toEqual({ calls: { 'pages.retrieve': 4 }, retries: 3, rateLimited: 0 });
   });
 
   it('pauses the shared limiter for the Retry-After of a 429', async () => {
@@ -46,6 +48,17 @@ describe('NotionGateway error mapping', () => {
     const retrieve = jest.fn().mockRejectedValueOnce(apiError(429, 'rate_limited', { 'retry-after': '0.01' })).mockResolvedValueOnce({ id: 'p' });
     await gatewayFor(retrieve, limiter).retrievePage('p');
     expect(pause).toHaveBeenCalledWith(10);
+  });
+
+  it('stops waiting out a Retry-After as soon as the signal aborts', async () => {
+    const controller = new AbortController();
+    const retrieve = jest.fn().mockRejectedValue(apiError(429, 'rate_limited', { 'retry-after': '30' }));
+    const client = { pages: { retrieve } } as unknown as Client;
+    const gateway = new NotionGateway({ client, limiter: new RateLimiter(false), retry: resolveRetryOptions(), signal: controller.signal, now: Date.now });
+    const pending = gateway.retrievePage('p');
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toMatchObject({ code: 'aborted' });
+    expect(retrieve).toHaveBeenCalledTimes(1);
   });
 
   it('does not call Notion once the signal has aborted', async () => {

@@ -32,15 +32,29 @@ export function notionUrl(id: string): string {
   return `https://www.notion.so/${id.replace(/-/g, '')}`;
 }
 
-/** The id of a notion.so (or workspace-relative `/…`) link's target page, or undefined for other links. */
-export function notionLinkTarget(url: string): string | undefined {
-  if (url.startsWith('/')) return findNotionId(url);
-  let host: string;
+/** Where a link into Notion points: a page, and the block of that page when the link has a `#<block id>` anchor. */
+export interface NotionLinkTarget {
+  pageId: string;
+  blockId?: string;
+}
+
+/**
+ * The target of a notion.so / notion.site (or workspace-relative `/…`) link, or undefined for other links.
+ * A page opened in peek mode (`…?p=<page id>`) is that page; `#<32 hex>` is a block of the page.
+ */
+export function notionLinkTarget(url: string): NotionLinkTarget | undefined {
+  let parsed: URL;
   try {
-    host = new URL(url).hostname;
+    parsed = new URL(url, 'https://www.notion.so');
   } catch {
     return undefined;
   }
-  if (host !== 'notion.so' && !host.endsWith('.notion.so') && !host.endsWith('.notion.site')) return undefined;
-  return findNotionId(new URL(url).pathname);
+  const host = parsed.hostname;
+  if (!url.startsWith('/') && host !== 'notion.so' && !host.endsWith('.notion.so') && !host.endsWith('.notion.site')) return undefined;
+  const peek = parsed.searchParams.get('p');
+  const pageId = (peek && findNotionId(peek)) || findNotionId(parsed.pathname);
+  if (!pageId) return undefined;
+  const anchor = parsed.hash.slice(1);
+  const blockId = /^[0-9a-f]{32}$/i.test(anchor) || DASHED.test(anchor) ? findNotionId(anchor) : undefined;
+  return blockId && blockId !== pageId ? { pageId, blockId } : { pageId };
 }

@@ -1,3 +1,4 @@
+import { NotionExportError } from '../errors/export-error';
 import { sleep } from './abortable-sleep';
 
 export interface RateLimitOptions {
@@ -23,6 +24,8 @@ export class RateLimiter {
   private tokens: number;
   private updatedAt: number;
   private pausedUntil = 0;
+  /** Pauses announced so far: a waiter that sees this move re-queues after the pause. */
+  private pauses = 0;
   private readonly perMs: number;
   private readonly burst: number;
 
@@ -31,7 +34,7 @@ export class RateLimiter {
     private readonly clock: RateLimiterClock = systemClock,
   ) {
     if (options !== false && !(options.requestsPerSecond > 0 && Number.isFinite(options.requestsPerSecond))) {
-      throw new RangeError(`rateLimit.requestsPerSecond must be a finite number > 0, got ${String(options.requestsPerSecond)}.`);
+      throw new NotionExportError('invalid_options', `rateLimit.requestsPerSecond must be a finite number > 0, got ${String(options.requestsPerSecond)}.`);
     }
     this.perMs = options === false ? Number.POSITIVE_INFINITY : options.requestsPerSecond / 1000;
     this.burst = options === false ? 1 : Math.max(1, Math.floor(options.burst ?? Math.ceil(options.requestsPerSecond)));
@@ -41,27 +44,37 @@ export class RateLimiter {
 
   /** Resolves when the caller may send its request. */
   async acquire(signal?: AbortSignal): Promise<void> {
-    const now = this.clock.now();
-    let wait = Math.max(0, this.pausedUntil - now);
-    if (Number.isFinite(this.perMs)) {
+    for (;;) {
+      const paused = this.pausedUntil - this.clock.now();
+      if (paused > 0) {
+        await this.clock.sleep(Math.ceil(paused), signal);
+        continue;
+      }
+      if (!Number.isFinite(this.perMs)) return;
+      const now = this.clock.now();
       this.tokens = Math.min(this.burst, this.tokens + (now - this.updatedAt) * this.perMs);
       this.updatedAt = now;
       this.tokens -= 1;
-      if (this.tokens < 0) wait = Math.max(wait, -this.tokens / this.perMs);
+      if (this.tokens >= 0) return;
+      const pauses = this.pauses;
+      // An abort while waiting leaves the slot unused (never handed to a later caller: that could overshoot).
+      await this.clock.sleep(Math.ceil(-this.tokens / this.perMs), signal);
+      // A pause announced while this caller waited cancelled its slot: it queues again after the pause,
+      // spaced like everyone else, instead of every waiter firing at once when the pause ends.
+      if (pauses === this.pauses) return;
     }
-    if (wait > 0) await this.clock.sleep(Math.ceil(wait), signal);
-    // A pause announced while this caller slept applies to it too.
-    const late = this.pausedUntil - this.clock.now();
-    if (late > 0) await this.clock.sleep(Math.ceil(late), signal);
   }
 
   /** Nobody sends before `ms` from now (a 429's Retry-After applies to every caller). */
   pauseFor(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+    const until = this.clock.now() + ms;
+    if (until <= this.pausedUntil) return;
+    this.pausedUntil = until;
+    this.pauses += 1;
     if (Number.isFinite(this.perMs)) {
-      // Restart the bucket empty after the pause: the server's own bucket is empty too.
-      this.tokens = Math.min(this.tokens, 0);
-      this.updatedAt = Math.max(this.updatedAt, this.pausedUntil);
+      // The server's bucket is empty too: one request when the pause ends, then the average rate.
+      this.tokens = Math.min(1, this.burst);
+      this.updatedAt = until;
     }
   }
 }

@@ -29,8 +29,6 @@ export interface FailedCall {
   transport: boolean;
 }
 
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504, 529]);
-
 function header(headers: unknown, name: string): string | undefined {
   if (!headers || typeof headers !== 'object') return undefined;
   const getter = (headers as { get?: unknown }).get;
@@ -62,8 +60,10 @@ export function describeFailure(error: unknown, now: number): FailedCall {
   return { status, notionCode: code, retryAfterMs: parseRetryAfter(header(e.headers, 'retry-after'), now), transport: false };
 }
 
+/** 429, any 5xx (500, 502, 503, 504, Notion's 529 overload, proxies' 52x) and network failures: never another 4xx. */
 export function isRetryable(failure: FailedCall): boolean {
-  return failure.transport || (failure.status !== undefined && RETRYABLE_STATUSES.has(failure.status));
+  const status = failure.status;
+  return failure.transport || status === 429 || (status !== undefined && status >= 500 && status <= 599);
 }
 
 /** Exponential back-off with jitter in [50 %, 100 %] of the step. */

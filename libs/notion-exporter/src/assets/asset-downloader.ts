@@ -40,10 +40,14 @@ export class AssetDownloader {
   downloaded = 0;
   reused = 0;
 
-  constructor(private readonly options: AssetDownloaderOptions) {}
+  private readonly semaphore: Semaphore;
+
+  constructor(private readonly options: AssetDownloaderOptions) {
+    this.semaphore = new Semaphore(options.concurrency, 'assetConcurrency');
+  }
 
   async run(jobs: AssetJob[]): Promise<Map<string, DownloadedAsset>> {
-    const semaphore = new Semaphore(this.options.concurrency);
+    const semaphore = this.semaphore;
     const results = new Map<string, DownloadedAsset>();
     await Promise.all(
       jobs.map((job) =>

@@ -15,9 +15,12 @@ interface Segment {
 }
 
 export interface RichTextOptions {
-  /** How a newline inside text is written: a markdown hard break, or `<br />` (table cells). */
-  lineBreak?: 'break' | 'jsx';
+  /** How a newline inside text is written: a markdown hard break, `<br />` (table cells), or a space (headings, one line by nature). */
+  lineBreak?: 'break' | 'jsx' | 'space';
 }
+
+/** Notion text may hold `\r\n` or a lone `\r`; markdown reads each as a line ending. */
+const LINE_ENDING = /\r\n?|\n/;
 
 function marksOf(item: RichTextItemResponse): Mark[] {
   const a = item.annotations;
@@ -36,7 +39,7 @@ function marksOf(item: RichTextItemResponse): Mark[] {
 function linkTarget(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
   const target = notionLinkTarget(url);
-  return target ? pageUrl(target) : url;
+  return target ? pageUrl(target.pageId, target.blockId) : url;
 }
 
 function segmentOf(item: RichTextItemResponse): Segment {
@@ -61,8 +64,9 @@ function segmentOf(item: RichTextItemResponse): Segment {
 const sameMarks = (a: Segment, b: Segment) => a.marks.join() === b.marks.join() && a.href === b.href;
 
 function lines(value: string, lineBreak: RichTextOptions['lineBreak']): PhrasingContent[] {
+  if (lineBreak === 'space') return value === '' ? [] : [text(value.split(LINE_ENDING).join(' '))];
   const out: PhrasingContent[] = [];
-  value.split('\n').forEach((line, i) => {
+  value.split(LINE_ENDING).forEach((line, i) => {
     if (i > 0) out.push(lineBreak === 'jsx' ? jsxText('br', []) : { type: 'break' });
     if (line !== '') out.push(text(line));
   });
@@ -90,7 +94,7 @@ function render(segment: Segment, options: RichTextOptions): PhrasingContent[] {
   if (typeof segment.value !== 'string') return segment.marks.reduce((nodes, mark) => wrap(mark, nodes), [segment.value]);
   const value = segment.value;
   if (segment.marks.includes('code')) {
-    const code: PhrasingContent[] = [{ type: 'inlineCode', value: value.replace(/\n/g, ' ') }];
+    const code: PhrasingContent[] = [{ type: 'inlineCode', value: value.split(LINE_ENDING).join(' ') }];
     return segment.marks.filter((m) => m !== 'code').reduce((nodes, mark) => wrap(mark, nodes), code);
   }
   if (segment.marks.length === 0 || value.trim() === '') return lines(value, options.lineBreak);

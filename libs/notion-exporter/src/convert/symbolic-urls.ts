@@ -9,13 +9,19 @@ export const PAGE_URL = 'notion-page:';
 export const DATABASE_URL = 'notion-database:';
 export const ASSET_URL = 'notion-asset:';
 
-export const pageUrl = (id: string): string => `${PAGE_URL}${id}`;
+/** A page, or a block of a page (`notion-page:<page id>#<block id>`). */
+export const pageUrl = (id: string, blockId?: string): string => `${PAGE_URL}${id}${blockId ? `#${blockId}` : ''}`;
 export const databaseUrl = (id: string): string => `${DATABASE_URL}${id}`;
 export const assetUrl = (key: string): string => `${ASSET_URL}${key}`;
 
 /** `node.data` marker of a page mention: its text becomes the target's current title. */
 export interface MentionData {
   notionMention?: true;
+}
+
+/** `node.data` of a heading: the Notion block it came from, so a link to that block can point at its anchor. */
+export interface HeadingData {
+  notionBlockId?: string;
 }
 
 /** `node.data` marker of the placeholder replaced by a database's rows table. */

@@ -6,6 +6,11 @@ export function plainText(items: ReadonlyArray<{ plain_text: string }>): string 
   return items.map((t) => t.plain_text).join('');
 }
 
+/** Text for a one-line place (a title, an alt text): each run of spaces, tabs and line endings is one space, trimmed. */
+export function oneLine(text: string): string {
+  return text.replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
 /** The page's title (its `title` property), trimmed; `Untitled` when empty, as Notion shows it. */
 export function pageTitle(page: PageObjectResponse): string {
   const title = Object.values(page.properties).find((p): p is Extract<Property, { type: 'title' }> => p.type === 'title');

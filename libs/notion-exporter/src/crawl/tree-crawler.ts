@@ -6,7 +6,9 @@ import { isUnchanged } from '../manifest/export-manifest';
 import type { ExportWarning } from '../types';
 import type { BlockNode } from './block-node';
 import { BlockTreeFetcher } from './block-tree.fetcher';
+import { childEntries, syncedOriginals } from './child-entries';
 import { Semaphore } from './semaphore';
+import { TreeReconciler } from './tree-reconciler';
 import type { Root } from 'mdast';
 
 /** A page converted from freshly fetched blocks, links and assets still symbolic. */
@@ -24,6 +26,8 @@ export interface CrawledPage {
   children: ChildEntry[];
   /** Current row pages of each database on the page, in query order. */
   rows: Map<string, PageObjectResponse[]>;
+  /** Original block ids of the synced blocks the page shows. */
+  synced: string[];
   /** Kept from the previous manifest: no block was fetched. */
   previous?: ManifestPage;
   converted?: ConvertedPage;
@@ -52,6 +56,9 @@ export interface CrawlerOptions {
 export class TreeCrawler {
   readonly pages = new Map<string, CrawledPage>();
   private readonly scheduled = new Set<string>();
+  /** Listed sub-pages in the trash, and those that could not be read (not shared, deleted for good). */
+  private readonly trashed = new Set<string>();
+  private readonly unavailable = new Map<string, string>();
   private readonly semaphore: Semaphore;
   private readonly fetcher: BlockTreeFetcher;
   private readonly previousAt: number;
@@ -65,6 +72,35 @@ export class TreeCrawler {
 
   async crawl(): Promise<void> {
     await this.visit(this.options.rootPageId, undefined, true);
+    if (this.options.previous && this.options.descend) {
+      const reconciler = new TreeReconciler(this.options.gateway, this.options.previous, this.pages, { trashed: this.trashed, visited: this.scheduled });
+      for (let stale = await this.staleKept(reconciler); stale.length > 0; stale = await this.staleKept(reconciler)) {
+        for (const id of stale) await this.relist(id);
+      }
+    }
+    for (const [id, code] of this.unavailable) {
+      if (![...this.pages.values()].some((p) => p.children.some((c) => c.id === id))) continue;
+      this.options.warn({ code: 'page_unavailable', pageId: id, message: `Sub-page ${id} could not be read (${code}); it is left out.` });
+    }
+  }
+
+  /**
+   * Kept pages that must be listed again: a synced block they show also sits on a page converted in this
+   * run (an edit of a synced block may move the last_edited_time of one of its pages only), or their
+   * sub-page list is stale (see TreeReconciler).
+   */
+  private async staleKept(reconciler: TreeReconciler): Promise<string[]> {
+    const fresh = new Set([...this.pages.values()].filter((p) => !p.previous).flatMap((p) => p.synced));
+    const synced = [...this.pages.values()].filter((p) => p.previous && p.synced.some((s) => fresh.has(s))).map((p) => p.id);
+    return synced.length > 0 ? synced.sort() : reconciler.staleParents();
+  }
+
+  /** A page whose kept sub-page list turned out stale (a sub-page moved, deleted): list and convert it now. */
+  private async relist(id: string): Promise<void> {
+    const crawled = this.pages.get(id) as CrawledPage;
+    await this.semaphore.run(() => this.fetchBody(crawled));
+    crawled.previous = undefined;
+    await this.visitChildren(crawled);
   }
 
   private async visit(id: string, known: PageObjectResponse | undefined, isRoot = false): Promise<void> {
@@ -75,7 +111,10 @@ export class TreeCrawler {
     this.pages.set(id, crawled);
     this.done += 1;
     this.options.onPage?.(crawled, { done: this.done, known: this.scheduled.size });
-    if (!this.options.descend) return;
+    if (this.options.descend) await this.visitChildren(crawled);
+  }
+
+  private async visitChildren(crawled: CrawledPage): Promise<void> {
     const next: Array<Promise<void>> = [];
     for (const entry of crawled.children) {
       if (entry.type === 'page') next.push(this.visit(entry.id, undefined));
@@ -92,54 +131,41 @@ export class TreeCrawler {
         page = await gateway.retrievePage(id);
       } catch (error) {
         if (isRoot || !(error instanceof NotionExportError) || !['page_not_found', 'no_access'].includes(error.code)) throw error;
-        this.options.warn({ code: 'page_unavailable', pageId: id, message: `Sub-page ${id} could not be read (${error.code}); it is left out.` });
+        // Warned about at the end, if a parent still lists it (a deleted page is not worth a warning).
+        this.unavailable.set(id, error.code);
         return undefined;
       }
     }
-    if (!isRoot && (page.in_trash || page.archived)) return undefined;
+    if (!isRoot && (page.in_trash || page.archived)) {
+      this.trashed.add(id);
+      return undefined;
+    }
     const previous = this.options.previous?.pages[id];
-    const crawled: CrawledPage = { id, page, children: [], rows: new Map() };
-    if (this.options.reuseBodies && isUnchanged(previous, page.last_edited_time, this.previousAt)) {
+    const crawled: CrawledPage = { id, page, children: [], rows: new Map(), synced: [] };
+    if (this.options.reuseBodies && previous && isUnchanged(previous, page.last_edited_time, this.previousAt)) {
       crawled.previous = previous;
-      crawled.children = previous?.children ?? [];
-    } else {
-      const blocks = await this.fetcher.pageBlocks(id);
-      crawled.children = await this.childEntries(id, blocks);
-      crawled.converted = this.options.convert?.(page, blocks);
-    }
-    for (const entry of crawled.children) {
-      if (entry.type !== 'database') continue;
-      const rows: PageObjectResponse[] = [];
-      for (const dataSourceId of entry.dataSourceIds) rows.push(...(await gateway.queryDataSource(dataSourceId)));
-      crawled.rows.set(entry.id, rows);
-    }
+      crawled.children = previous.children;
+      crawled.synced = previous.synced ?? [];
+      await this.queryRows(crawled);
+    } else await this.fetchBody(crawled);
     return crawled;
   }
 
-  /** Sub-pages and databases in document order, also inside toggles, columns and synced blocks. */
-  private async childEntries(pageId: string, blocks: BlockNode[]): Promise<ChildEntry[]> {
-    const entries: ChildEntry[] = [];
-    const walk = async (nodes: BlockNode[]): Promise<void> => {
-      for (const { block, children } of nodes) {
-        if (block.type === 'child_page') entries.push({ type: 'page', id: block.id });
-        else if (block.type === 'child_database') {
-          const dataSourceIds = await this.dataSourcesOf(pageId, block.id);
-          if (dataSourceIds) entries.push({ type: 'database', id: block.id, title: block.child_database.title, dataSourceIds });
-        } else await walk(children);
-      }
-    };
-    await walk(blocks);
-    return entries;
+  /** Lists the page's blocks (each listing once), finds its sub-pages and databases, converts it. */
+  private async fetchBody(crawled: CrawledPage): Promise<void> {
+    const blocks = await this.fetcher.pageBlocks(crawled.id);
+    crawled.children = await childEntries(this.options.gateway, this.options.warn, crawled.id, blocks);
+    crawled.converted = this.options.convert?.(crawled.page, blocks);
+    crawled.synced = syncedOriginals(blocks);
+    await this.queryRows(crawled);
   }
 
-  private async dataSourcesOf(pageId: string, databaseId: string): Promise<string[] | undefined> {
-    try {
-      const database = await this.options.gateway.retrieveDatabase(databaseId);
-      return database.data_sources.map((d) => d.id);
-    } catch (error) {
-      if (!(error instanceof NotionExportError) || !['page_not_found', 'no_access'].includes(error.code)) throw error;
-      this.options.warn({ code: 'database_unavailable', pageId, blockId: databaseId, message: `Database ${databaseId} could not be read (${error.code}); its rows are left out.` });
-      return undefined;
+  private async queryRows(crawled: CrawledPage): Promise<void> {
+    for (const entry of crawled.children) {
+      if (entry.type !== 'database') continue;
+      const rows: PageObjectResponse[] = [];
+      for (const dataSourceId of entry.dataSourceIds) rows.push(...(await this.options.gateway.queryDataSource(dataSourceId)));
+      crawled.rows.set(entry.id, rows);
     }
   }
 }

@@ -7,6 +7,7 @@ export type ExportErrorCode =
   | 'rate_limited'
   | 'aborted'
   | 'invalid_manifest'
+  | 'invalid_options'
   | 'notion_api_error';
 
 export interface ExportErrorDetails {

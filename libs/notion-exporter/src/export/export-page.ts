@@ -8,7 +8,5 @@ import { runExport } from './export-runner';
 export async function exportPage(options: ExportPageOptions): Promise<ExportPageResult> {
   const { pageId, ...rest } = options;
   const result = await runExport({ ...rest, rootPageId: pageId, descend: false });
-  const [document] = result.documents;
-  const standalone = { ...document, slugPath: [document.frontMatter.id], relativePath: `${document.frontMatter.id}.mdx`, isDirectory: false };
-  return { document: standalone, assets: result.assets, stats: result.stats };
+  return { document: result.documents[0], assets: result.assets, stats: result.stats };
 }

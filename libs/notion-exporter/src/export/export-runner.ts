@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { NotionGateway } from '../api/notion-gateway';
 import { normalizePageId } from '../api/page-id';
 import { AssetDownloader } from '../assets/asset-downloader';
-import type { AssetJob, DownloadedAsset } from '../assets/asset-downloader';
+import { assetJobs, collectAssets } from '../assets/asset-jobs';
 import { mergeCalloutMapping } from '../convert/callout-mapping';
 import { convertPageBody } from '../convert/page-body.converter';
 import { pageTitle } from '../crawl/page-properties';
@@ -12,14 +12,14 @@ import { UserDirectory } from '../crawl/user-directory';
 import { throwIfAborted } from '../errors/export-error';
 import type { ExportManifest, ManifestAsset, ManifestPage } from '../manifest/export-manifest';
 import { checkManifest, MANIFEST_VERSION } from '../manifest/export-manifest';
-import type { DatabaseInfo, ResolveSources } from '../render/reference-resolver';
 import { renderDocument } from '../render/document-renderer';
 import { buildManualTree } from '../tree/manual-tree';
-import type { Asset, ExportedDocument, ExportResult, ExportTreeOptions, ExportWarning, ManualNode } from '../types';
+import type { ExportedDocument, ExportResult, ExportTreeOptions, ExportWarning } from '../types';
 import { openGateway, statsCalls } from './notion-session';
+import { resolveSources } from './resolve-sources';
 
 /** Bump when converters change their output, so stored bodies of a previous version are not reused. */
-const CONVERTER_VERSION = 1;
+const CONVERTER_VERSION = 2;
 
 export interface RunOptions extends ExportTreeOptions {
   /** false: export the root page alone (exportPage). */
@@ -35,7 +35,7 @@ function storedPage(crawled: CrawledPage): ManifestPage | undefined {
   if (crawled.previous) return crawled.previous;
   const c = crawled.converted;
   if (!c) return undefined;
-  return { lastEditedTime: crawled.page.last_edited_time, children: crawled.children, body: c.body, assets: c.assets, warnings: c.warnings };
+  return { lastEditedTime: crawled.page.last_edited_time, children: crawled.children, body: c.body, assets: c.assets, warnings: c.warnings, synced: crawled.synced };
 }
 
 /** Users named in the tree (last editors) and in database rows (people columns). */
@@ -52,38 +52,6 @@ async function resolveUsers(pages: Iterable<CrawledPage>, users: UserDirectory):
   await Promise.all([...ids].sort().map((id) => users.resolve(id)));
 }
 
-function assetJobs(tree: ManualNode[], pages: Map<string, CrawledPage>): AssetJob[] {
-  const jobs = new Map<string, AssetJob>();
-  for (const node of tree) {
-    const crawled = pages.get(node.id) as CrawledPage;
-    const refs = crawled.converted?.assets ?? crawled.previous?.assets ?? [];
-    for (const ref of refs) {
-      const job = jobs.get(ref.key) ?? { key: ref.key, blockId: ref.blockId, pageIds: new Set<string>(), url: crawled.converted?.assetUrls[ref.key] };
-      job.pageIds.add(node.id);
-      jobs.set(ref.key, job);
-    }
-  }
-  return [...jobs.values()].sort((a, b) => a.key.localeCompare(b.key));
-}
-
-function collectAssets(jobs: AssetJob[], downloaded: Map<string, DownloadedAsset>): Asset[] {
-  const byName = new Map<string, Asset>();
-  for (const job of jobs) {
-    const d = downloaded.get(job.key);
-    if (!d) continue;
-    const existing = byName.get(d.fileName);
-    if (existing) {
-      existing.pageIds = [...new Set([...existing.pageIds, ...job.pageIds])].sort();
-      if (!existing.data && d.data) existing.data = d.data;
-      continue;
-    }
-    const asset: Asset = { fileName: d.fileName, sha256: d.sha256, contentType: d.contentType, sourceUrl: job.key, pageIds: [...job.pageIds].sort() };
-    if (d.data) asset.data = d.data;
-    byName.set(d.fileName, asset);
-  }
-  return [...byName.values()].sort((a, b) => a.fileName.localeCompare(b.fileName));
-}
-
 /** The whole export: crawl (with conversion of changed pages), users, assets, rendering, manifest. */
 export async function runExport(options: RunOptions): Promise<ExportResult & { gateway: NotionGateway }> {
   const now = options.now ?? Date.now;
@@ -92,11 +60,21 @@ export async function runExport(options: RunOptions): Promise<ExportResult & { g
   const gateway = openGateway(options, now);
   const fingerprint = conversionFingerprint(options);
   const previous = options.previous ? checkManifest(options.previous) : undefined;
-  const usable = previous && previous.rootPageId === rootPageId && previous.conversion === fingerprint ? previous : undefined;
+  const sameRoot = previous?.rootPageId === rootPageId ? previous : undefined;
+  // Pages are re-converted after a change of converter or settings; files and users are still known.
+  const usable = sameRoot?.conversion === fingerprint ? sameRoot : undefined;
   const callouts = mergeCalloutMapping(options.callouts);
   const crawlWarnings: ExportWarning[] = [];
   const warn = (w: ExportWarning) => crawlWarnings.push(w);
 
+  const downloader = new AssetDownloader({
+    gateway,
+    fetch: options.fetch ?? fetch,
+    concurrency: options.assetConcurrency ?? 4,
+    signal: options.signal,
+    previous: sameRoot?.assets ?? {},
+    warn,
+  });
   const crawler = new TreeCrawler({
     gateway,
     rootPageId,
@@ -110,43 +88,24 @@ export async function runExport(options: RunOptions): Promise<ExportResult & { g
       options.onProgress?.({ phase: 'crawl', pageId: crawled.id, title: pageTitle(crawled.page), pagesDone: counts.done, pagesKnown: counts.known, reused: crawled.previous !== undefined }),
   });
   await crawler.crawl();
-  const users = new UserDirectory(gateway, usable?.users);
+  const users = new UserDirectory(gateway, sameRoot?.users);
   await resolveUsers(crawler.pages.values(), users);
   const tree = buildManualTree(rootPageId, crawler.pages, (id) => users.get(id));
+  if (!options.descend) {
+    // A page exported on its own is a leaf document at `<slug>.mdx`; its links to itself are resolved from there.
+    const [page] = tree;
+    Object.assign(page, { slugPath: [page.slug], relativePath: `${page.slug}.mdx`, isDirectory: false });
+  }
   throwIfAborted(options.signal);
 
   options.onProgress?.({ phase: 'assets', pagesDone: tree.length, pagesKnown: tree.length });
   const jobs = assetJobs(tree, crawler.pages);
-  const downloader = new AssetDownloader({
-    gateway,
-    fetch: options.fetch ?? fetch,
-    concurrency: options.assetConcurrency ?? 4,
-    signal: options.signal,
-    previous: usable?.assets ?? {},
-    warn,
-  });
   const downloaded = await downloader.run(jobs);
   throwIfAborted(options.signal);
 
   options.onProgress?.({ phase: 'render', pagesDone: tree.length, pagesKnown: tree.length });
   const nodes = new Map(tree.map((n) => [n.id, n]));
-  const databases = new Map<string, DatabaseInfo>();
-  for (const node of tree) {
-    const crawled = crawler.pages.get(node.id) as CrawledPage;
-    for (const entry of crawled.children) {
-      if (entry.type === 'database') databases.set(entry.id, { title: entry.title, hostPageId: node.id, rows: crawled.rows.get(entry.id) ?? [] });
-    }
-  }
-  const prefix = (options.assetUrlPrefix ?? '/img').replace(/\/+$/, '');
-  const sources: ResolveSources = {
-    page: (id) => nodes.get(id),
-    database: (id) => databases.get(id),
-    asset: (key) => {
-      const d = downloaded.get(key);
-      return d ? { url: `${prefix}/${d.fileName}`, fileName: d.fileName } : undefined;
-    },
-    userName: (id) => users.get(id).name,
-  };
+  const sources = resolveSources({ tree, pages: crawler.pages, downloaded, users, assetUrlPrefix: options.assetUrlPrefix ?? '/img' });
 
   const documents: ExportedDocument[] = [];
   const manifestPages: Record<string, ManifestPage> = {};
@@ -160,7 +119,7 @@ export async function runExport(options: RunOptions): Promise<ExportResult & { g
     const pageWarnings = crawled.previous ? stored.warnings : [...crawlWarnings.filter((w) => w.pageId === node.id && w.code !== 'asset_failed'), ...stored.warnings];
     manifestPages[node.id] = { ...stored, warnings: pageWarnings };
     warnings.push(...pageWarnings);
-    const { document } = renderDocument({ node, page: crawled.page, body: stored.body, descriptionProperties: options.descriptionProperties ?? ['Description', 'Summary'], sources });
+    const document = renderDocument({ node, page: crawled.page, body: stored.body, descriptionProperties: options.descriptionProperties ?? ['Description', 'Summary'], sources });
     documents.push(document);
   }
   warnings.push(...crawlWarnings.filter((w) => !nodes.has(w.pageId) || w.code === 'asset_failed'));

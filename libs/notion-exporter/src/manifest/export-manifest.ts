@@ -20,6 +20,8 @@ export interface ManifestPage {
   body: Root;
   assets: AssetRef[];
   warnings: ExportWarning[];
+  /** Original block ids of the synced blocks the page shows: when one of their pages changes, this one is listed again. */
+  synced?: string[];
 }
 
 export interface ManifestAsset {

@@ -15,14 +15,11 @@ export interface RenderInput {
   sources: ResolveSources;
 }
 
-export interface RenderedDocument {
-  document: ExportedDocument;
-  missingAssets: string[];
-}
+
 
 /** One document: front matter (written by a YAML library) + the resolved, serialised body. */
-export function renderDocument({ node, page, body, descriptionProperties, sources }: RenderInput): RenderedDocument {
-  const resolved = resolveReferences(body, node.relativePath, node.notionUrl, sources);
+export function renderDocument({ node, page, body, descriptionProperties, sources }: RenderInput): ExportedDocument {
+  const resolved = resolveReferences(body, { pageId: node.id, relativePath: node.relativePath, notionUrl: node.notionUrl }, sources);
   const description = pageDescription(page, descriptionProperties);
   const frontMatter: DocumentFrontMatter = {
     id: node.slug,
@@ -36,19 +33,16 @@ export function renderDocument({ node, page, body, descriptionProperties, source
   }
   const content = resolved.body.children.length > 0 ? `\n${serializeMdx(resolved.body)}` : '';
   return {
-    document: {
-      pageId: node.id,
-      title: node.title,
-      slugPath: node.slugPath,
-      relativePath: node.relativePath,
-      isDirectory: node.isDirectory,
-      sidebarPosition: node.index,
-      parentId: node.parentId,
-      frontMatter,
-      mdx: `${frontMatterBlock(frontMatter)}${content}`,
-      lastEditedTime: node.lastEditedTime,
-      assets: resolved.assetFileNames,
-    },
-    missingAssets: resolved.missingAssets,
+    pageId: node.id,
+    title: node.title,
+    slugPath: node.slugPath,
+    relativePath: node.relativePath,
+    isDirectory: node.isDirectory,
+    sidebarPosition: node.index,
+    parentId: node.parentId,
+    frontMatter,
+    mdx: `${frontMatterBlock(frontMatter)}${content}`,
+    lastEditedTime: node.lastEditedTime,
+    assets: resolved.assetFileNames,
   };
 }

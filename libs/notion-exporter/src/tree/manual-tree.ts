@@ -33,11 +33,10 @@ export function buildManualTree(rootId: string, pages: Map<string, CrawledPage>,
     return result.filter((p) => pages.has(p.id) && !placed.has(p.id));
   };
 
-  const visit = (crawled: CrawledPage, parent: ManualNode | null, index: number, siblingSlugs: Set<string>): void => {
+  const visit = (crawled: CrawledPage, parent: ManualNode | null, index: number, slug: string): void => {
     placed.add(crawled.id);
     const { page } = crawled;
     const title = pageTitle(page);
-    const slug = uniqueSlug(slugify(title, page.id), page.id, siblingSlugs);
     const slugPath = parent ? [...parent.slugPath, slug] : [];
     const editor = user(page.last_edited_by.id);
     const node: ManualNode = {
@@ -60,12 +59,22 @@ export function buildManualTree(rootId: string, pages: Map<string, CrawledPage>,
     children.forEach((c) => placed.add(c.id));
     node.isDirectory = children.length > 0;
     node.relativePath = parent === null ? 'index.mdx' : node.isDirectory ? `${slugPath.join('/')}/index.mdx` : `${slugPath.join('/')}.mdx`;
-    // A directory's own index doc takes the slug as its id: keep it (and "index") away from its children.
-    const taken = new Set<string>(['index', slug]);
-    children.forEach((child, i) => visit(pages.get(child.id) as CrawledPage, node, i + 1, taken));
+    const slugs = siblingSlugs(children, slug);
+    children.forEach((child, i) => visit(pages.get(child.id) as CrawledPage, node, i + 1, slugs.get(child.id) as string));
   };
 
   const root = pages.get(rootId);
-  if (root) visit(root, null, 1, new Set());
+  if (root) visit(root, null, 1, slugify(pageTitle(root.page), root.id));
   return nodes;
+}
+
+/**
+ * Unique slugs for a page's children. When titles collide the oldest page (created first, then lowest id)
+ * keeps the plain slug, so a sibling added later, or a change of order in Notion, never moves an existing
+ * page's URL. A directory's own index doc takes its slug as id: keep it (and `index`) away from the children.
+ */
+function siblingSlugs(children: PageObjectResponse[], parentSlug: string): Map<string, string> {
+  const taken = new Set<string>(['index', parentSlug]);
+  const byAge = [...children].sort((a, b) => a.created_time.localeCompare(b.created_time) || a.id.localeCompare(b.id));
+  return new Map(byAge.map((child) => [child.id, uniqueSlug(slugify(pageTitle(child), child.id), child.id, taken)]));
 }

@@ -1,5 +1,5 @@
 import type { CodeBlockObjectResponse } from '@notionhq/client';
-import { plainText } from '../../crawl/page-properties';
+import { oneLine, plainText } from '../../crawl/page-properties';
 import type { BlockConverter } from '../convert-context';
 
 /** Notion language names that Prism (Docusaurus) knows under another name. */
@@ -25,7 +25,7 @@ function language(notion: string): string {
 
 /** Docusaurus reads the title from the meta string: `title="…"`, with a quote the caption does not use. */
 function titleMeta(caption: string): string | undefined {
-  const flat = caption.replace(/\s+/g, ' ').trim();
+  const flat = oneLine(caption);
   if (flat === '') return undefined;
   if (!flat.includes('"')) return `title="${flat}"`;
   if (!flat.includes("'")) return `title='${flat}'`;
@@ -34,5 +34,6 @@ function titleMeta(caption: string): string | undefined {
 
 export const codeConverter: BlockConverter = (node) => {
   const code = (node.block as CodeBlockObjectResponse).code;
-  return [{ type: 'code', lang: language(code.language), meta: titleMeta(plainText(code.caption)) ?? null, value: plainText(code.rich_text) }];
+  const value = plainText(code.rich_text).replace(/\r\n?/g, '\n');
+  return [{ type: 'code', lang: language(code.language), meta: titleMeta(plainText(code.caption)) ?? null, value }];
 };

@@ -1,6 +1,6 @@
 import type { BlockObjectResponse, RichTextItemResponse } from '@notionhq/client';
 import type { PhrasingContent, RootContent } from 'mdast';
-import { plainText } from '../../crawl/page-properties';
+import { oneLine, plainText } from '../../crawl/page-properties';
 import type { BlockConverter, ConvertContext } from '../convert-context';
 import { attribute, jsxFlow, paragraph, text } from '../mdast-builders';
 import type { MediaFile } from '../media-file';
@@ -29,7 +29,7 @@ function missing(node: Parameters<BlockConverter>[0], ctx: ConvertContext): Root
 export const imageConverter: BlockConverter = (node, ctx) => {
   const file = mediaFile(node.block);
   if (!file) return missing(node, ctx);
-  const image: PhrasingContent = { type: 'image', url: fileUrl(file, node.block, ctx), alt: plainText(file.caption).trim() || null, title: null };
+  const image: PhrasingContent = { type: 'image', url: fileUrl(file, node.block, ctx), alt: oneLine(plainText(file.caption)) || null, title: null };
   return [paragraph([image]), ...captionOf(file.caption)];
 };
 
@@ -38,7 +38,7 @@ const YOUTUBE = /^https?:\/\/(?:www\.|m\.)?(?:youtube\.com\/(?:watch\?(?:.*&)?v=
 export const videoConverter: BlockConverter = (node, ctx) => {
   const file = mediaFile(node.block);
   if (!file) return missing(node, ctx);
-  const title = plainText(file.caption).trim() || 'Video';
+  const title = oneLine(plainText(file.caption)) || 'Video';
   const youtube = file.hosted ? null : YOUTUBE.exec(file.url);
   const player = youtube
     ? jsxFlow('iframe', [
@@ -62,7 +62,7 @@ export const audioConverter: BlockConverter = (node, ctx) => {
 export const fileConverter: BlockConverter = (node, ctx) => {
   const file = mediaFile(node.block);
   if (!file) return missing(node, ctx);
-  const name = file.name ?? fileNameOf(file.url);
+  const name = oneLine(file.name ?? fileNameOf(file.url));
   const link: PhrasingContent = { type: 'link', url: fileUrl(file, node.block, ctx), children: [text(name || 'Download')] };
   const caption = isBlank(file.caption) ? [] : [text(' — '), ...convertRichText(file.caption)];
   return [paragraph([link, ...caption])];
@@ -87,7 +87,7 @@ export const bookmarkConverter: BlockConverter = (node) => {
 export const embedConverter: BlockConverter = (node) => {
   const { url, caption } = urlAndCaption(node.block);
   if (!url) return [];
-  const title = plainText(caption).trim() || url;
+  const title = oneLine(plainText(caption)) || url;
   const frame = jsxFlow('iframe', [...attribute('src', url), ...attribute('title', title), ...attribute('width', '100%'), ...attribute('height', '500')]);
   const label = isBlank(caption) ? [text(url)] : convertRichText(caption);
   return [frame, paragraph([{ type: 'link', url, children: label }])];

@@ -1,11 +1,12 @@
 import type { BlockObjectResponse, RichTextItemResponse } from '@notionhq/client';
-import type { RootContent } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
 import type { BlockNode } from '../../crawl/block-node';
 import { admonitionType } from '../callout-mapping';
 import type { BlockConverter, ConvertContext } from '../convert-context';
 import { jsxFlow, jsxLine, paragraph } from '../mdast-builders';
 import { convertRichText, isBlank } from '../rich-text.converter';
 import type { ContainerDirective } from '../mdast-types';
+import type { HeadingData } from '../symbolic-urls';
 
 type Of<T extends BlockObjectResponse['type']> = Extract<BlockObjectResponse, { type: T }>;
 
@@ -22,12 +23,14 @@ export function details(summary: RichTextItemResponse[], body: RootContent[]): R
 
 export const paragraphConverter: BlockConverter = (node, ctx) => textThenChildren((node.block as Of<'paragraph'>).paragraph.rich_text, node, ctx);
 
-/** Notion headings 1–4 become `##`–`#####`: the page title is the document's only `#`. */
+/** Notion headings 1–4 become `##`–`#####` on one line (a newline is a space): the page title is the document's only `#`. */
 function heading(depth: 2 | 3 | 4 | 5, rich: RichTextItemResponse[], toggleable: boolean): BlockConverter {
   return (node, ctx) => {
     if (toggleable) return [details(rich, ctx.children(node.children))];
     if (isBlank(rich)) return ctx.children(node.children);
-    return [{ type: 'heading', depth, children: convertRichText(rich) }, ...ctx.children(node.children)];
+    const data: HeadingData = { notionBlockId: node.block.id };
+    const heading: Heading = { type: 'heading', depth, children: convertRichText(rich, { lineBreak: 'space' }), data: data as Heading['data'] };
+    return [heading, ...ctx.children(node.children)];
   };
 }
 
