@@ -1,4 +1,4 @@
-import { maskClassicHeadingIds, parseMdx } from './mdx-parser';
+import { maskDocusaurusSyntax, parseMdx } from './mdx-parser';
 
 describe('parseMdx', () => {
   it('reads front matter, admonitions, JSX, expressions, math and GFM tables with positions', () => {
@@ -30,10 +30,24 @@ describe('parseMdx', () => {
 
   it('accepts classic {#id} heading ids without moving any offset', () => {
     const source = '## Ports {#ports}\n\nText\n';
-    expect(maskClassicHeadingIds(source)).toBe('## Ports         \n\nText\n');
+    expect(maskDocusaurusSyntax(source)).toBe('## Ports         \n\nText\n');
     const root = parseMdx(source);
     expect(root.children.map((node) => node.type)).toEqual(['heading', 'paragraph']);
     expect(root.children[1].position!.start.offset).toBe(source.indexOf('Text'));
+  });
+
+  it('reads what Docusaurus still accepts from MDX 1 (`:::note Title`, HTML comments) without moving offsets', () => {
+    const source = ':::note Read this\n\nText <!-- a comment --> here.\n\n:::\n\n<!-- block -->\n';
+    expect(maskDocusaurusSyntax(source)).toBe(':::note          \n\nText {/*  a comment */} here.\n\n:::\n\n{/*  block */}\n');
+    const root = parseMdx(source);
+    expect(root.children.map((node) => node.type)).toEqual(['containerDirective', 'mdxFlowExpression']);
+    expect(parseMdx('\\<!-- escaped -->').children[0].type).toBe('paragraph');
+  });
+
+  it('counts a byte order mark in every offset', () => {
+    const source = '\uFEFF---\ntitle: A\n---\n\n# Title\n';
+    const heading = parseMdx(source).children[1];
+    expect(source.slice(heading.position!.start.offset, heading.position!.end.offset)).toBe('# Title');
   });
 
   it('refuses text that is not valid MDX, naming where', () => {

@@ -26,20 +26,27 @@ interface MemoryFile {
 
 const defaultFs: MemoryFileSystem = { readFile, writeFile, mkdir, rename };
 
+/** A name no other writer uses at the same time (another store, in this process or another). */
+let temporaryCount = 0;
+const temporaryName = (file: string): string => `${file}.${process.pid}.${Date.now().toString(36)}.${(temporaryCount += 1)}.tmp`;
+
 /**
  * A translation memory kept as one JSON file per language, written with sorted keys and two-space
  * indentation so it can be committed beside the docs and reviewed as a diff. Files are read on first
- * use and written by `flush()` (atomically: a temporary file renamed over the old one).
+ * use and written by `flush()`: one flush at a time, each merging what is on disk now (entries written
+ * by another store meanwhile are kept) and replacing the file atomically (a temporary file renamed).
+ * Files are named by the canonical language tag (`KO` and `ko` share `ko.json`).
  */
 export function createFileMemoryStore(options: FileMemoryStoreOptions): TranslationMemoryStore {
   const fs = options.fs ?? defaultFs;
   const loaded = new Map<string, Promise<Map<string, MemoryEntry>>>();
   const dirty = new Set<string>();
-  const fileOf = (language: string): string => {
+  let flushing: Promise<void> = Promise.resolve();
+  const canonical = (language: string): string => {
     assertLanguageCode(language);
-    return path.join(options.directory, `${language}.json`);
+    return Intl.getCanonicalLocales(language)[0];
   };
-
+  const fileOf = (language: string): string => path.join(options.directory, `${language}.json`);
   const load = (language: string): Promise<Map<string, MemoryEntry>> => {
     let entries = loaded.get(language);
     if (entries === undefined) {
@@ -48,33 +55,46 @@ export function createFileMemoryStore(options: FileMemoryStoreOptions): Translat
     }
     return entries;
   };
-
+  const write = async (language: string): Promise<void> => {
+    const entries = await load(language);
+    const file = fileOf(language);
+    for (const [key, entry] of await read(fs, file)) if (!entries.has(key)) entries.set(key, entry);
+    const sorted = Object.fromEntries([...entries.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const content: MemoryFile = { version: 1, language, entries: sorted };
+    const temporary = temporaryName(file);
+    try {
+      await fs.mkdir(options.directory, { recursive: true });
+      await fs.writeFile(temporary, `${JSON.stringify(content, null, 2)}\n`, 'utf8');
+      await fs.rename(temporary, file);
+    } catch (error) {
+      throw new MemoryStoreError('memory_write_failed', `Could not write the translation memory ${file}: ${(error as Error).message}`, file);
+    }
+  };
+  const flushAll = async (): Promise<void> => {
+    for (const language of [...dirty].sort()) {
+      dirty.delete(language);
+      try {
+        await write(language);
+      } catch (error) {
+        dirty.add(language);
+        throw error;
+      }
+    }
+  };
   return {
     async get(language, key) {
-      const entry = (await load(language)).get(key);
+      const entry = (await load(canonical(language))).get(key);
       return entry === undefined ? undefined : { ...entry };
     },
     async set(language, key, entry) {
-      (await load(language)).set(key, { source: entry.source, translation: entry.translation });
-      dirty.add(language);
+      const tag = canonical(language);
+      (await load(tag)).set(key, { source: entry.source, translation: entry.translation });
+      dirty.add(tag);
     },
-    async flush() {
-      for (const language of [...dirty].sort()) {
-        dirty.delete(language);
-        const entries = await load(language);
-        const file = fileOf(language);
-        const sorted = Object.fromEntries([...entries.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
-        const content: MemoryFile = { version: 1, language, entries: sorted };
-        const temporary = `${file}.${process.pid}.tmp`;
-        try {
-          await fs.mkdir(options.directory, { recursive: true });
-          await fs.writeFile(temporary, `${JSON.stringify(content, null, 2)}\n`, 'utf8');
-          await fs.rename(temporary, file);
-        } catch (error) {
-          dirty.add(language);
-          throw new MemoryStoreError('memory_write_failed', `Could not write the translation memory ${file}: ${(error as Error).message}`, file);
-        }
-      }
+    flush() {
+      const run = flushing.then(flushAll);
+      flushing = run.catch(() => undefined);
+      return run;
     },
   };
 }

@@ -12,9 +12,12 @@ export interface OpenAIProviderOptions {
   baseURL?: string;
   /** Default `gpt-4o-mini`. */
   model?: string;
-  /** Retries of 408/409/429/5xx and connection errors by the client, honouring `retry-after`. Default 2. */
+  /**
+   * Retries of 408/409/429/5xx and connection errors by the client, honouring `retry-after`. Default 2
+   * (with `client`: the client's own setting unless this is given).
+   */
   maxRetries?: number;
-  /** Per request, milliseconds. Default 120000. */
+  /** Per request, milliseconds. Default 120000 (with `client`: the client's own unless given). */
   timeoutMs?: number;
   /** `max_completion_tokens` of each request; unset by default (the model's own limit). */
   maxOutputTokens?: number;
@@ -34,8 +37,14 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Translatio
   const maxRetries = options.maxRetries ?? 2;
   const timeout = options.timeoutMs ?? 120_000;
   if (!Number.isInteger(maxRetries) || maxRetries < 0) throw new TranslatorError('invalid_options', 'maxRetries must be a non-negative integer');
+  if (!Number.isInteger(timeout) || timeout < 1) throw new TranslatorError('invalid_options', 'timeoutMs must be a positive integer');
   const client =
     options.client ?? new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries, timeout, fetch: quotaAwareFetch(options.fetch) });
+  // A caller's own client keeps its retry and timeout policy unless these options are set.
+  const requestOptions = {
+    ...(options.client === undefined || options.maxRetries !== undefined ? { maxRetries } : {}),
+    ...(options.client === undefined || options.timeoutMs !== undefined ? { timeout } : {}),
+  };
   const model = options.model ?? 'gpt-4o-mini';
 
   return {
@@ -55,7 +64,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): Translatio
             response_format: RESPONSE_FORMAT,
             ...(options.maxOutputTokens === undefined ? {} : { max_completion_tokens: options.maxOutputTokens }),
           },
-          { signal: request.signal, maxRetries, timeout },
+          { signal: request.signal, ...requestOptions },
         );
       } catch (error) {
         throw toProviderError(error);

@@ -22,6 +22,6 @@ export function addFrontMatterSegments(sink: SegmentSink, node: AnyNode): void {
     if (typeof value !== 'string' || valueRange === undefined || valueRange === null) continue;
     let end = contentStart + valueRange[1];
     while (end > contentStart + valueRange[0] && /[\r\n]/.test(source[end - 1])) end -= 1;
-    sink.add(contentStart + valueRange[0], end, sink.textPieces(value, { n: 0 }), { type: 'yaml', key: String(pair.key.value) });
+    sink.add(contentStart + valueRange[0], end, sink.textPieces(value, { n: 0 }), { type: 'yaml', key: String(pair.key.value), flow: document.contents.flow === true });
   }
 }

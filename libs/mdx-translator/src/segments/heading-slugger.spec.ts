@@ -6,6 +6,8 @@ describe('heading slugs (github-slugger rules, as Docusaurus)', () => {
     expect(slugify('Writing <Docs> That Survive {MDX}')).toBe('writing-docs-that-survive-mdx');
     expect(slugify('설치 방법 (v2.0)')).toBe('설치-방법-v20');
     expect(slugify('snake_case and kebab-case')).toBe('snake_case-and-kebab-case');
+    // github-slugger drops other numbers (superscripts, fractions) and keeps letter numbers
+    expect(slugify('x² and ½ of Ⅻ')).toBe('x-and--of-ⅻ');
   });
 
   it('numbers repeats in document order', () => {

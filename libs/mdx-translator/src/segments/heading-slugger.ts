@@ -1,12 +1,12 @@
 /**
- * Heading anchors the way Docusaurus makes them (github-slugger rules): lower case, everything but
- * letters, marks, digits, `_`, `-` and spaces removed, spaces turned into `-`; a repeated slug gets
- * `-1`, `-2`… in document order.
+ * Heading anchors the way Docusaurus makes them (github-slugger rules): lower case; everything but
+ * letters, marks, decimal and letter numbers, connector punctuation (`_`), `-` and spaces removed;
+ * spaces turned into `-`; a repeated slug gets `-1`, `-2`… in document order.
  */
 export function slugify(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/[^\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc} -]/gu, '')
     .replace(/ /g, '-');
 }
 

@@ -48,6 +48,17 @@ export class InlinePieces {
     return pieces;
   }
 
+  /**
+   * A shortcut (`[Label]`) or collapsed (`[Label][]`) reference names its definition by its own text: once
+   * that text is translated, the closing markup becomes `][Label]` (a full reference to the same definition).
+   */
+  private referenceClose(node: AnyNode, range: [number, number], gapEnd: number): { text: string } | Record<string, never> {
+    if (node.type !== 'linkReference' || (node.referenceType !== 'shortcut' && node.referenceType !== 'collapsed')) return {};
+    const source = this.sink.source;
+    const labelEnd = range[1] - (node.referenceType === 'shortcut' ? 1 : 3);
+    return { text: `][${source.slice(range[0] + 1, labelEnd)}]${source.slice(range[1], Math.max(range[1], gapEnd))}` };
+  }
+
   /** `[first child start, last child end)` of a span with positioned children. */
   private spanRange(node: AnyNode): [number, number] | undefined {
     const children = node.children ?? [];
@@ -62,7 +73,7 @@ export class InlinePieces {
     pieces.push({ kind: 'open', n, start: range[0], end: inner[0] });
     if (node.type === 'mdxJsxTextElement') addAttributeSegments(this.sink, node, this.attributes);
     if (this.collect(node.children ?? [], counter, pieces) === undefined) return false;
-    pieces.push({ kind: 'close', n, start: inner[1], end: Math.max(range[1], gapEnd) });
+    pieces.push({ kind: 'close', n, start: inner[1], end: Math.max(range[1], gapEnd), ...this.referenceClose(node, range, gapEnd) });
     if (node.type === 'link') addLinkTitleSegment(this.sink, node, inner[1], range[1]);
     return true;
   }

@@ -11,6 +11,8 @@ export interface AnyNode {
   title?: string | null;
   alt?: string | null;
   name?: string | null;
+  /** `full`, `collapsed` or `shortcut` on link and image references. */
+  referenceType?: string;
   attributes?: unknown;
   data?: { directiveLabel?: boolean };
 }

@@ -1,3 +1,4 @@
+import { CLASSIC_ADMONITION_TITLE } from '../mdx/mdx-parser';
 import { labelEnd, resourceTitle } from './link-syntax';
 import type { AnyNode } from './mdast-node';
 import { jsxAttributes, rangeOf } from './mdast-node';
@@ -34,7 +35,7 @@ export function addImageSegments(sink: SegmentSink, node: AnyNode): void {
   const end = labelEnd(source, range[0] + 1);
   if (end < 0 || end > range[1]) return;
   if (typeof node.alt === 'string' && node.alt.length > 0) {
-    sink.add(range[0] + 2, end - 1, sink.textPieces(node.alt, { n: 0 }), { type: 'markdown', block: 'alt', linePrefix: '' });
+    sink.add(range[0] + 2, end - 1, sink.textPieces(node.alt, { n: 0 }), { type: 'markdown', block: 'alt', linePrefix: '', eol: '\n' });
   }
   addTitleSegment(sink, node, end, range[1]);
 }
@@ -49,4 +50,23 @@ function addTitleSegment(sink: SegmentSink, node: AnyNode, resourceStart: number
   const title = resourceTitle(sink.source, resourceStart);
   if (title === undefined || title.end > nodeEnd) return;
   sink.add(title.start, title.end, sink.textPieces(node.title, { n: 0 }), { type: 'title', delimiter: title.delimiter });
+}
+
+/** Characters that make a title's source differ from the text it shows (escapes, references, markup). */
+const MARKUP = /[\\&*_`[\]{}<>$~]|:[A-Za-z0-9_:]/;
+
+/**
+ * The title of an MDX 1 style admonition `:::note Title` (which Docusaurus rewrites to `:::note[Title]`),
+ * when it is plain text; a title with markup stays as written.
+ */
+export function addClassicAdmonitionTitle(sink: SegmentSink, node: AnyNode): void {
+  const range = rangeOf(node);
+  if (range === undefined) return;
+  const source = sink.source;
+  const lineStart = source.lastIndexOf('\n', range[0] - 1) + 1;
+  const lineEnd = source.slice(lineStart).search(/[\r\n]|$/) + lineStart;
+  const match = new RegExp(CLASSIC_ADMONITION_TITLE.source).exec(source.slice(lineStart, lineEnd));
+  if (match === null || MARKUP.test(match[3])) return;
+  const start = lineStart + match[1].length + match[2].length;
+  sink.add(start, start + match[3].trimEnd().length, sink.textPieces(match[3], { n: 0 }), { type: 'markdown', block: 'label', linePrefix: '', eol: '\n' });
 }

@@ -4,7 +4,7 @@ import { HeadingSlugger } from './heading-slugger';
 import { InlinePieces } from './inline-pieces';
 import type { AnyNode } from './mdast-node';
 import { rangeOf, textOf } from './mdast-node';
-import { addAttributeSegments } from './nested-segments';
+import { addAttributeSegments, addClassicAdmonitionTitle } from './nested-segments';
 import { SegmentSink } from './segment-sink';
 import type { Replacement, Segment } from './segment.types';
 import type { TermMatcher } from './term-matcher';
@@ -48,8 +48,9 @@ export function extractSegments(root: Root, source: string, options: ExtractOpti
     if (first === undefined || last === undefined) return;
     const pieces = inline.collect(children, { n: 0 });
     if (pieces === undefined) return;
-    const linePrefix = block === 'paragraph' ? linePrefixOf(source, rangeOf(node)?.[0] ?? first[0], last[1]) : '';
-    sink.add(first[0], last[1], pieces, { type: 'markdown', block, linePrefix });
+    const start = rangeOf(node)?.[0] ?? first[0];
+    const linePrefix = block === 'paragraph' ? linePrefixOf(source, start, last[1]) : '';
+    sink.add(first[0], last[1], pieces, { type: 'markdown', block, linePrefix, eol: eolOf(source, start, last[1]) });
   };
 
   const heading = (node: AnyNode): void => {
@@ -74,12 +75,20 @@ export function extractSegments(root: Root, source: string, options: ExtractOpti
     if (node.type === 'paragraph') return unit(node.children ?? [], node.data?.directiveLabel ? 'label' : 'paragraph', node);
     if (node.type === 'tableCell') return unit(node.children ?? [], 'cell', node);
     if (node.type === 'mdxJsxFlowElement') addAttributeSegments(sink, node, options.attributes);
+    if (node.type === 'containerDirective') addClassicAdmonitionTitle(sink, node);
     for (const child of node.children ?? []) flow(child);
   };
 
   flow(root as unknown as AnyNode);
   const segments = [...sink.segments].sort((a, b) => a.start - b.start || b.end - a.end).map((segment, index) => ({ ...segment, id: `s${index + 1}` }));
   return { segments, headingIds };
+}
+
+/** The line ending inside `[start, end)`, else the first one of the file, else `\n`. */
+function eolOf(source: string, start: number, end: number): '\n' | '\r\n' {
+  const inside = source.indexOf('\n', start);
+  const at = inside >= 0 && inside < end ? inside : source.indexOf('\n');
+  return at > 0 && source[at - 1] === '\r' ? '\r\n' : '\n';
 }
 
 /**

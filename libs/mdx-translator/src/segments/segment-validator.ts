@@ -27,8 +27,8 @@ export class SegmentValidator {
     if (tokens.some((token) => token.kind === 'text' && /[⟦⟧]/.test(token.value))) return 'placeholder_unknown';
     const placeholders = checkPlaceholders(segment.pieces, tokens);
     if (placeholders !== undefined) return placeholders;
-    const rendered = renderSegment(segment, translation, this.restore);
     const context = segment.context;
+    const rendered = renderSegment(segment, translation, this.restore);
     if (context.type === 'yaml') {
       try {
         const value: unknown = parseYaml(`${context.key}: ${rendered}\n`);
@@ -39,18 +39,24 @@ export class SegmentValidator {
     }
     if (context.type !== 'markdown') return undefined;
     const reference = this.reference(segment);
-    return reference !== undefined && this.signature(segment, rendered) === reference ? undefined : 'structure_changed';
+    return reference !== undefined && this.signature(segment, translation) === reference ? undefined : 'structure_changed';
   }
 
   private reference(segment: Segment): string | undefined {
-    if (!this.references.has(segment.id)) {
-      this.references.set(segment.id, this.signature(segment, renderSegment(segment, segment.text, this.restore)));
-    }
+    if (!this.references.has(segment.id)) this.references.set(segment.id, this.signature(segment, segment.text));
     return this.references.get(segment.id);
   }
 
-  private signature(segment: Segment, rendered: string): string | undefined {
-    const fragment = segment.context.type === 'markdown' && segment.context.block === 'alt' ? `![${rendered}](x)` : rendered;
+  /**
+   * The structure of a translation written on its own, inside the quotes its paragraph sits in (`> `
+   * on every line, the first one included, so a translated line break reads as it does in the file).
+   */
+  private signature(segment: Segment, translation: string): string | undefined {
+    const context = segment.context;
+    if (context.type !== 'markdown') return undefined;
+    const quotes = '> '.repeat(context.linePrefix.replace(/[^>]/g, '').length);
+    const rendered = renderSegment({ ...segment, context: { ...context, linePrefix: quotes } }, translation, this.restore);
+    const fragment = context.block === 'alt' ? `![${rendered}](x)` : `${quotes}${rendered}`;
     try {
       return structureSignature(parseMdx(fragment) as unknown as AnyNode);
     } catch {

@@ -15,8 +15,11 @@ export type Piece =
   | { kind: 'term'; n: number; value: string }
   /** The opening markup of a span (`**`, `[`, `<b>`) shown as `⟦n⟧`; bytes `[start, end)`. */
   | { kind: 'open'; n: number; start: number; end: number }
-  /** The closing markup of the same span (`**`, `](url)`, `</b>`) shown as `⟦/n⟧`. */
-  | { kind: 'close'; n: number; start: number; end: number };
+  /**
+   * The closing markup of the same span (`**`, `](url)`, `</b>`) shown as `⟦/n⟧`; `text`, when set, is
+   * written instead of the source bytes (`][label]` for a shortcut reference whose label is translated).
+   */
+  | { kind: 'close'; n: number; start: number; end: number; text?: string };
 
 /** Where a segment's translation goes, which decides how its text is escaped. */
 export type SegmentContext =
@@ -26,10 +29,13 @@ export type SegmentContext =
       block: 'paragraph' | 'heading' | 'cell' | 'label' | 'alt';
       /** Written after each line break: the container syntax of the paragraph's lines (`> `, indentation). */
       linePrefix: string;
+      /** The line ending of the paragraph (that of the file when the paragraph has one line). */
+      eol: '\n' | '\r\n';
     }
   | { type: 'attribute'; quote: '"' | "'" }
   | { type: 'title'; delimiter: '"' | "'" | ')' }
-  | { type: 'yaml'; key: string };
+  /** A front matter value; `flow` when it sits in a `{…}` mapping, where only a quoted scalar is safe. */
+  | { type: 'yaml'; key: string; flow: boolean };
 
 export interface Segment {
   /** `s1`, `s2`… in document order; unique within one document. */

@@ -17,9 +17,12 @@ function isWord(char: string | undefined): boolean {
 
 /**
  * One line of Markdown text. `atLineStart` tells whether the line starts a Markdown line (where `#`,
- * `-`, `+`, `=`, `>` and `1.` would start a block).
+ * `-`, `+`, `=`, `>`, `1.`, `import` and `export` would start a block).
  */
 export function escapeMarkdownLine(line: string, atLineStart: boolean): string {
+  // `import x` / `export x` starting a top-level block is read as JavaScript; a character reference
+  // for the first letter keeps it text.
+  if (atLineStart && /^(?:import|export)(?=[ \t]|$)/.test(line)) return `&#${line.charCodeAt(0)};${escapeMarkdownLine(line.slice(1), false)}`;
   let out = '';
   const orderedMarker = atLineStart ? /^\d{1,9}(?=[.)])/.exec(line) : null;
   for (let index = 0; index < line.length; index += 1) {

@@ -102,12 +102,14 @@ export async function translateFiles(options: TranslateFilesOptions): Promise<Tr
     await Promise.all(Array.from({ length: workers }, worker));
   } catch (error) {
     controller.abort();
+    // keep what the finished tasks translated, without hiding why the run stopped
+    await options.memory?.flush().catch(() => undefined);
     if (options.signal?.aborted) throw new TranslatorError('aborted', 'The translation was aborted');
     throw error;
   } finally {
     options.signal?.removeEventListener('abort', stop);
-    await options.memory?.flush();
   }
+  await options.memory?.flush();
   const totals = { segments: 0, sent: 0, fromMemory: 0, failed: 0, promptTokens: 0, completionTokens: 0, requests: 0 };
   for (const { report } of results) {
     totals.segments += report.segments;
