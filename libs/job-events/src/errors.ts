@@ -133,3 +133,34 @@ export class SseError extends Error {
     return { name: this.name, code: this.code, message: this.message, field: this.field };
   }
 }
+
+/**
+ * `redis_error`: a Redis command failed (connection lost, timeout, a reply error such as `OOM`). `operation`
+ * names the library call (`JobStore.update`); `cause` is ioredis' own error.
+ */
+export class RedisCommandError extends Error {
+  readonly code = 'redis_error' as const;
+
+  constructor(
+    readonly operation: string,
+    cause: unknown,
+  ) {
+    super(`${operation} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'RedisCommandError';
+  }
+
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message, operation: this.operation };
+  }
+}
+
+const OWN_ERRORS = [JobStoreError, JobPayloadError, NotificationStoreError, EventBusError, LockError, JobCancelledError, SseError, RedisCommandError];
+
+/** Runs `call`; an error that is not one of ours (ioredis') comes out as a `RedisCommandError`. */
+export async function redisCall<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw OWN_ERRORS.some((own) => error instanceof own) ? error : new RedisCommandError(operation, error);
+  }
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { BusReader } from './bus-reader';
 import type { XReadReply } from './bus-reader';
-import { EventBusError } from './errors';
+import { EventBusError, redisCall } from './errors';
 import { keySpace } from './keys';
 import type { KeySpace } from './keys';
 import { MergedSubscription } from './merged-subscription';
@@ -86,10 +86,12 @@ export class EventBus implements SubscriptionHost {
   }
 
   /** Appends an event; resolves to its durable id. */
-  async publish(input: PublishInput): Promise<string> {
-    if (!input.stream || !input.type) throw new EventBusError('invalid_event', 'An event needs a stream and a type', input.stream || null);
-    const id = await this.options.redis.xadd(this.keys.stream(input.stream), 'MAXLEN', '~', this.options.streamMaxLength ?? 1000, '*', ...entryFields(input.type, input.data));
-    return id as string;
+  publish(input: PublishInput): Promise<string> {
+    return redisCall('EventBus.publish', async () => {
+      if (!input.stream || !input.type) throw new EventBusError('invalid_event', 'An event needs a stream and a type', input.stream || null);
+      const id = await this.options.redis.xadd(this.keys.stream(input.stream), 'MAXLEN', '~', this.options.streamMaxLength ?? 1000, '*', ...entryFields(input.type, input.data));
+      return id as string;
+    });
   }
 
   subscribe(input: SubscribeInput): Subscription {
@@ -132,21 +134,23 @@ export class EventBus implements SubscriptionHost {
     await this.options.redis.del(this.wakeKey).catch(() => undefined);
   }
 
-  async attach(subscription: Subscription): Promise<string> {
-    let state = this.streams.get(subscription.key);
-    if (!state) {
-      const last = await this.options.redis.xrevrange(subscription.key, '+', '-', 'COUNT', 1);
-      if (this.closed) throw new EventBusError('bus_closed', 'The event bus was closed', subscription.stream);
-      state = this.streams.get(subscription.key);
+  attach(subscription: Subscription): Promise<string> {
+    return redisCall('EventBus.attach', async () => {
+      let state = this.streams.get(subscription.key);
       if (!state) {
-        state = { name: subscription.stream, cursor: last[0]?.[0] ?? '0-0', subscribers: new Set() };
-        this.streams.set(subscription.key, state);
-        this.startReader();
-        this.reader?.wake();
+        const last = await this.options.redis.xrevrange(subscription.key, '+', '-', 'COUNT', 1);
+        if (this.closed) throw new EventBusError('bus_closed', 'The event bus was closed', subscription.stream);
+        state = this.streams.get(subscription.key);
+        if (!state) {
+          state = { name: subscription.stream, cursor: last[0]?.[0] ?? '0-0', subscribers: new Set() };
+          this.streams.set(subscription.key, state);
+          this.startReader();
+          this.reader?.wake();
+        }
       }
-    }
-    state.subscribers.add(subscription);
-    return state.cursor;
+      state.subscribers.add(subscription);
+      return state.cursor;
+    });
   }
 
   detach(subscription: Subscription): void {
@@ -155,10 +159,12 @@ export class EventBus implements SubscriptionHost {
     if (state.subscribers.size === 0) this.streams.delete(subscription.key);
   }
 
-  async replayPage(key: string, stream: string, after: string, until: string, count: number): Promise<BusEvent[]> {
-    if (compareStreamIds(after, until) >= 0) return [];
-    const entries = await this.options.redis.xrange(key, `(${after}`, until, 'COUNT', count);
-    return entries.map(([id, fields]) => decodeEntry(stream, id, fields));
+  replayPage(key: string, stream: string, after: string, until: string, count: number): Promise<BusEvent[]> {
+    return redisCall('EventBus.replayPage', async () => {
+      if (compareStreamIds(after, until) >= 0) return [];
+      const entries = await this.options.redis.xrange(key, `(${after}`, until, 'COUNT', count);
+      return entries.map(([id, fields]) => decodeEntry(stream, id, fields));
+    });
   }
 
   private parseId(id: string, stream: string): string {

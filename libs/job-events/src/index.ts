@@ -42,5 +42,5 @@ export { notificationsSse } from './notification.sse';
 export type { NotificationSseOptions } from './notification.sse';
 
 // Errors
-export { EventBusError, JobCancelledError, JobPayloadError, JobStoreError, LockError, NotificationStoreError, SseError } from './errors';
+export { EventBusError, JobCancelledError, JobPayloadError, JobStoreError, LockError, NotificationStoreError, RedisCommandError, SseError } from './errors';
 export type { EventBusErrorCode, JobStoreErrorCode, LockErrorCode, NotificationStoreErrorCode, PayloadIssue } from './errors';

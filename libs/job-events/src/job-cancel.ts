@@ -1,4 +1,4 @@
-import { JobCancelledError } from './errors';
+import { JobCancelledError, redisCall } from './errors';
 import type { JobRecord } from './job-record';
 import type { JobStore } from './job.store';
 
@@ -26,9 +26,11 @@ export class JobCancellation {
     return { outcome: record.status === 'completed' || record.status === 'failed' || record.status === 'cancelled' ? 'already_finished' : 'already_requested', job: record };
   }
 
-  async isCancelRequested(jobId: string): Promise<boolean> {
-    const { jobs } = this.options;
-    return (await jobs.redis.exists(jobs.keys.cancelFlag(jobId))) === 1;
+  isCancelRequested(jobId: string): Promise<boolean> {
+    return redisCall('JobCancellation.isCancelRequested', async () => {
+      const { jobs } = this.options;
+      return (await jobs.redis.exists(jobs.keys.cancelFlag(jobId))) === 1;
+    });
   }
 
   /** The worker has stopped: the job becomes `cancelled` (failure_reason `cancelled`). */

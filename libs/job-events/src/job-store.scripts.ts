@@ -46,3 +46,16 @@ redis.call('DEL', KEYS[2], KEYS[3])
 for i = 4, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
 return existed
 `);
+
+/**
+ * One page of an index, newest first, with the records, read atomically (a job changing status meanwhile
+ * cannot show up on the wrong status page). KEYS: index. ARGV: start, stop, record key prefix.
+ * Returns {total, json1, json2, …}.
+ */
+export const listJobsScript = new RedisScript(`
+local out = {redis.call('ZCARD', KEYS[1])}
+for _, id in ipairs(redis.call('ZREVRANGE', KEYS[1], ARGV[1], ARGV[2])) do
+  out[#out + 1] = redis.call('HGET', ARGV[3] .. id, 'json') or false
+end
+return out
+`);

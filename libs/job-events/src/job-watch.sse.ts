@@ -19,7 +19,7 @@ export interface JobWatchSseOptions extends SseTimingOptions {
   lastEventId?: string;
   /** Changes the status before it is sent (e.g. the original's full title path) without touching the record. */
   transform?: (status: PublishStatus) => PublishStatus | Promise<PublishStatus>;
-  /** Wait between the final status and closing (the original waited 15 s; default 0). */
+  /** Wait between the final status and closing, pings going on (default 15 000 ms, as the original; 0 = none). */
   closeDelayMs?: number;
   /** Live events this client may have waiting before it is dropped (default: the bus's). */
   bufferSize?: number;
@@ -33,7 +33,7 @@ const isTerminalStatus = (status: PublishStatus) => isJobState(status.status) &&
  *   Last-Event-ID, instead, exactly the events after it;
  * - every status change as an unnamed `data:` event with `id:`; other event types as `event: <type>`;
  * - on a terminal state: `event: info` `Job failed: <message>` when failed, the final status **again**, then
- *   `event: done` with the status, optionally a pause, `event: ping` `final - <time>`, and the end;
+ *   `event: done` with the status, a 15 s grace period (`closeDelayMs`), `event: ping` `final - <time>`, and the end;
  * - an unknown job: `event: info` `Job not found`, then the end;
  * - heartbeat comments and `event: ping` meanwhile; cleanup when the client disconnects.
  * A dropped slow client (`slow_consumer`) just sees the stream end and reconnects with its Last-Event-ID.
@@ -66,7 +66,8 @@ async function run(options: JobWatchSseOptions, channel: SseChannel): Promise<Ss
     if (status.status === 'failed') await channel.send({ event: 'info', data: `Job failed: ${status.message || 'Unknown error'}` });
     await channel.send({ id, data: status });
     await channel.send({ id, event: 'done', data: status });
-    if (options.closeDelayMs) await channel.delay(options.closeDelayMs);
+    const closeDelayMs = options.closeDelayMs ?? 15_000;
+    if (closeDelayMs > 0) await channel.delay(closeDelayMs);
     await channel.send({ event: 'ping', data: `final - ${channel.now().toISOString()}` });
     return channel.stopped ?? 'terminal';
   };

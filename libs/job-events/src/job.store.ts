@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
-import { JobStoreError } from './errors';
+import { JobStoreError, redisCall } from './errors';
 import type { JobInit, JobRecord, JobUpdate } from './job-record';
 import { newJobRecord, toPublishStatus } from './job-record';
 import type { JobState } from './job-state';
 import { JOB_STATES, TERMINAL_JOB_STATES, isJobState } from './job-state';
-import { createJobScript, deleteJobScript, updateJobScript } from './job-store.scripts';
+import { createJobScript, deleteJobScript, listJobsScript, updateJobScript } from './job-store.scripts';
 import { applyJobUpdate, requestCancelOf, startAttempt } from './job-update';
 import { keySpace, jobStream } from './keys';
 import type { KeySpace } from './keys';
@@ -73,109 +73,116 @@ export class JobStore {
   }
 
   /** Creates a job; `job_exists` if the id is taken. Appends the first status event. */
-  async create(init: JobInit): Promise<JobRecord> {
-    const now = this.clock();
-    const record = newJobRecord(init, now.toISOString());
-    const k = this.keys;
-    const id = await createJobScript.run(
-      this.redis,
-      [k.jobRecord(record.job_id), k.jobIndexAll, k.jobIndexStatus(record.status), k.stream(jobStream(record.job_id))],
-      [JSON.stringify(record), record.job_id, now.getTime(), record.status, JOB_STATUS_EVENT, JSON.stringify(toPublishStatus(record)), this.maxLen],
-    );
-    if (id === null) throw new JobStoreError('job_exists', `Job ${record.job_id} already exists`, record.job_id);
-    return record;
+  create(init: JobInit): Promise<JobRecord> {
+    return redisCall('JobStore.create', async () => {
+      const now = this.clock();
+      const record = newJobRecord(init, now.toISOString());
+      const k = this.keys;
+      const id = await createJobScript.run(
+        this.redis,
+        [k.jobRecord(record.job_id), k.jobIndexAll, k.jobIndexStatus(record.status), k.stream(jobStream(record.job_id))],
+        [JSON.stringify(record), record.job_id, now.getTime(), record.status, JOB_STATUS_EVENT, JSON.stringify(toPublishStatus(record)), this.maxLen],
+      );
+      if (id === null) throw new JobStoreError('job_exists', `Job ${record.job_id} already exists`, record.job_id);
+      return record;
+    });
   }
 
-  async get(jobId: string): Promise<JobRecord | null> {
-    const json = await this.redis.hget(this.keys.jobRecord(jobId), 'json');
-    return json === null ? null : (JSON.parse(json) as JobRecord);
+  get(jobId: string): Promise<JobRecord | null> {
+    return redisCall('JobStore.get', async () => {
+      const json = await this.redis.hget(this.keys.jobRecord(jobId), 'json');
+      return json === null ? null : (JSON.parse(json) as JobRecord);
+    });
   }
 
   /** The record and the id of its stream's last event, read in one transaction. */
-  async snapshot(jobId: string): Promise<JobSnapshot | null> {
-    const replies = await this.redis
-      .multi()
-      .hget(this.keys.jobRecord(jobId), 'json')
-      .xrevrange(this.keys.stream(jobStream(jobId)), '+', '-', 'COUNT', 1)
-      .exec();
-    const json = replies?.[0]?.[1] as string | null | undefined;
-    if (!json) return null;
-    const last = (replies?.[1]?.[1] ?? []) as [string, string[]][];
-    return { record: JSON.parse(json) as JobRecord, eventId: last[0]?.[0] ?? null };
+  snapshot(jobId: string): Promise<JobSnapshot | null> {
+    return redisCall('JobStore.snapshot', async () => {
+      const replies = await this.redis
+        .multi()
+        .hget(this.keys.jobRecord(jobId), 'json')
+        .xrevrange(this.keys.stream(jobStream(jobId)), '+', '-', 'COUNT', 1)
+        .exec();
+      const json = replies?.[0]?.[1] as string | null | undefined;
+      if (!json) return null;
+      const last = (replies?.[1]?.[1] ?? []) as [string, string[]][];
+      return { record: JSON.parse(json) as JobRecord, eventId: last[0]?.[0] ?? null };
+    });
   }
 
   /** Applies an update through the transition table; `illegal_transition` when refused, `job_not_found`. */
   update(jobId: string, patch: JobUpdate): Promise<JobRecord> {
-    return this.mutate(jobId, (record, now) => applyJobUpdate(record, patch, now, this.logLimit));
+    return redisCall('JobStore.update', () => this.mutate(jobId, (record, now) => applyJobUpdate(record, patch, now, this.logLimit)));
   }
 
   /** A worker begins an attempt (attempt + 1), from any non-terminal state. */
   start(jobId: string, options: { worker?: string | null; message?: string | null } = {}): Promise<JobRecord> {
-    return this.mutate(jobId, (record, now) => startAttempt(record, options.worker ?? null, options.message ?? null, now));
+    return redisCall('JobStore.start', () => this.mutate(jobId, (record, now) => startAttempt(record, options.worker ?? null, options.message ?? null, now)));
   }
 
   /** Marks the job `cancel_requested` and sets its durable cancel flag in the same step. */
-  async markCancelRequested(jobId: string): Promise<{ record: JobRecord; changed: boolean }> {
-    let changed = false;
-    const record = await this.mutate(
-      jobId,
-      (current, now) => {
-        const next = requestCancelOf(current, now);
-        changed = next !== null;
-        return next;
-      },
-      (next) => next.cancel_requested_at ?? '',
-    );
-    return { record, changed };
+  markCancelRequested(jobId: string): Promise<{ record: JobRecord; changed: boolean }> {
+    return redisCall('JobStore.markCancelRequested', async () => {
+      let changed = false;
+      const record = await this.mutate(
+        jobId,
+        (current, now) => {
+          const next = requestCancelOf(current, now);
+          changed = next !== null;
+          return next;
+        },
+        (next) => next.cancel_requested_at ?? '',
+      );
+      return { record, changed };
+    });
   }
 
-  /** Newest first (by created_at), optionally one status; reads only the page asked for. */
-  async list(query: JobListQuery = {}): Promise<JobPage> {
-    const page = query.limit !== undefined ? 1 : (query.page ?? 1);
-    const size = query.limit ?? query.size ?? 20;
-    if (!Number.isInteger(page) || page < 1) throw new JobStoreError('invalid_query', `page must be an integer >= 1, got ${page}`, null);
-    if (!Number.isInteger(size) || size < 1 || size > 1000) throw new JobStoreError('invalid_query', `size must be an integer in 1..1000, got ${size}`, null);
-    if (query.status !== undefined && !isJobState(query.status)) throw new JobStoreError('invalid_query', `unknown status ${String(query.status)}`, null);
-    const index = query.status ? this.keys.jobIndexStatus(query.status) : this.keys.jobIndexAll;
-    const start = (page - 1) * size;
-    const [[, ids], [, total]] = (await this.redis.multi().zrevrange(index, start, start + size - 1).zcard(index).exec()) as [
-      [Error | null, string[]],
-      [Error | null, number],
-    ];
-    if (ids.length === 0) return { items: [], total, page, size };
-    const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hget(this.keys.jobRecord(id), 'json');
-    const jsons = ((await pipeline.exec()) ?? []).map(([, json]) => json as string | null);
-    const items = jsons.filter((json): json is string => json !== null).map((json) => JSON.parse(json) as JobRecord);
-    return { items, total, page, size };
+  /** Newest first (by created_at), optionally one status; reads only the page asked for, atomically. */
+  list(query: JobListQuery = {}): Promise<JobPage> {
+    return redisCall('JobStore.list', async () => {
+      const page = query.limit !== undefined ? 1 : (query.page ?? 1);
+      const size = query.limit ?? query.size ?? 20;
+      if (!Number.isInteger(page) || page < 1) throw new JobStoreError('invalid_query', `page must be an integer >= 1, got ${page}`, null);
+      if (!Number.isInteger(size) || size < 1 || size > 1000) throw new JobStoreError('invalid_query', `size must be an integer in 1..1000, got ${size}`, null);
+      if (query.status !== undefined && !isJobState(query.status)) throw new JobStoreError('invalid_query', `unknown status ${String(query.status)}`, null);
+      const index = query.status ? this.keys.jobIndexStatus(query.status) : this.keys.jobIndexAll;
+      const start = (page - 1) * size;
+      const [total, ...jsons] = (await listJobsScript.run(this.redis, [index], [start, start + size - 1, this.keys.jobRecord('')])) as [number, ...(string | null)[]];
+      const items = jsons.filter((json): json is string => typeof json === 'string').map((json) => JSON.parse(json) as JobRecord);
+      return { items, total, page, size };
+    });
   }
 
   /** Deletes a job: record, indexes, event stream and cancel flag. */
-  async delete(jobId: string): Promise<boolean> {
-    const k = this.keys;
-    const keys = [k.jobRecord(jobId), k.stream(jobStream(jobId)), k.cancelFlag(jobId), k.jobIndexAll, ...JOB_STATES.map(k.jobIndexStatus)];
-    return (await deleteJobScript.run(this.redis, keys, [jobId])) === 1;
+  delete(jobId: string): Promise<boolean> {
+    return redisCall('JobStore.delete', async () => {
+      const k = this.keys;
+      const keys = [k.jobRecord(jobId), k.stream(jobStream(jobId)), k.cancelFlag(jobId), k.jobIndexAll, ...JOB_STATES.map(k.jobIndexStatus)];
+      return (await deleteJobScript.run(this.redis, keys, [jobId])) === 1;
+    });
   }
 
   /** Retention: deletes terminal jobs that finished before `before`. Returns how many were deleted. */
-  async deleteFinishedBefore(before: Date, options: { batchSize?: number } = {}): Promise<number> {
-    const batch = options.batchSize ?? 500;
-    let deleted = 0;
-    for (const status of TERMINAL_JOB_STATES) {
-      // A job finishes after it is created: only jobs created before the cut-off can qualify.
-      for (let offset = 0; ; ) {
-        const ids = await this.redis.zrangebyscore(this.keys.jobIndexStatus(status), '-inf', before.getTime(), 'LIMIT', offset, batch);
-        let kept = 0;
-        for (const id of ids) {
-          const record = await this.get(id);
-          if (record && record.finished_at !== null && Date.parse(record.finished_at) < before.getTime() && (await this.delete(id))) deleted += 1;
-          else kept += 1;
+  deleteFinishedBefore(before: Date, options: { batchSize?: number } = {}): Promise<number> {
+    return redisCall('JobStore.deleteFinishedBefore', async () => {
+      const batch = options.batchSize ?? 500;
+      let deleted = 0;
+      for (const status of TERMINAL_JOB_STATES) {
+        // A job finishes after it is created: only jobs created before the cut-off can qualify.
+        for (let offset = 0; ; ) {
+          const ids = await this.redis.zrangebyscore(this.keys.jobIndexStatus(status), '-inf', before.getTime(), 'LIMIT', offset, batch);
+          let kept = 0;
+          for (const id of ids) {
+            const record = await this.get(id);
+            if (record && record.finished_at !== null && Date.parse(record.finished_at) < before.getTime() && (await this.delete(id))) deleted += 1;
+            else kept += 1;
+          }
+          if (ids.length < batch) break;
+          offset += kept;
         }
-        if (ids.length < batch) break;
-        offset += kept;
       }
-    }
-    return deleted;
+      return deleted;
+    });
   }
 
   /** Read, change, compare-and-set on the version, retried when another writer got there first. */

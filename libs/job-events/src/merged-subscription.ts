@@ -1,11 +1,14 @@
 import { EventBusError } from './errors';
 import type { BusEvent } from './stream-entry';
+import { compareStreamIds } from './stream-id';
 import type { Subscription } from './subscription';
 
 /** An event of a merged subscription, with the cursor to resume the whole set after it. */
 export interface CursorEvent<T = unknown> extends BusEvent<T> {
   /** The last id seen on each stream, in the order the streams were given, joined by `,`. */
   cursor: string;
+  /** Read back from before the subscription started (a resume), rather than received live. */
+  replayed: boolean;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface CursorEvent<T = unknown> extends BusEvent<T> {
  */
 export class MergedSubscription implements AsyncIterable<CursorEvent> {
   readonly ready: Promise<void>;
-  private queue: { event: BusEvent; index: number }[] = [];
+  private queue: { event: BusEvent; index: number; replayed: boolean }[] = [];
   private positions: string[] = [];
   private failure: unknown = null;
   private finished = 0;
@@ -56,7 +59,7 @@ export class MergedSubscription implements AsyncIterable<CursorEvent> {
         const next = this.queue.shift();
         if (next) {
           this.positions[next.index] = next.event.id;
-          yield { ...next.event, cursor: this.cursor };
+          yield { ...next.event, cursor: this.cursor, replayed: next.replayed };
           continue;
         }
         if (this.closed || this.finished === this.children.length) return;
@@ -73,7 +76,7 @@ export class MergedSubscription implements AsyncIterable<CursorEvent> {
         if (this.queue.length >= this.bufferSize) {
           return this.fail(new EventBusError('slow_consumer', `Subscriber of ${child.stream} fell too far behind and was dropped`, child.stream));
         }
-        this.queue.push({ event, index });
+        this.queue.push({ event, index, replayed: compareStreamIds(event.id, child.liveFrom ?? '0-0') <= 0 });
         this.notify();
       }
       this.finished += 1;

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { KeySpace } from './keys';
 import type { Notification } from './notification';
 import { toNotificationWire } from './notification';
+import { clearMarkHides, parseClearMark } from './notification-clear-mark';
 
 interface Source {
   key: string;
@@ -27,12 +28,11 @@ export class NotificationQuery {
   async list(userId: string, options: { limit?: number; includeRead?: boolean; includeAll?: boolean; jobId?: string }): Promise<Notification[]> {
     const limit = options.limit ?? 50;
     const k = this.keys;
-    const clearedRaw = await this.redis.get(k.notificationCleared(userId));
-    const cleared = clearedRaw === null ? null : Number(clearedRaw);
+    const cleared = parseClearMark(await this.redis.get(k.notificationCleared(userId)));
     const source = (key: string, min: string): Source => ({ key, min, offset: 0, buffer: [], done: false });
     const sources = options.includeAll
       ? [source(k.notificationIndexAll, '-inf')]
-      : [source(k.notificationIndexUser(userId), '-inf'), source(k.notificationIndexSystem, cleared === null ? '-inf' : `(${cleared}`)];
+      : [source(k.notificationIndexUser(userId), '-inf'), source(k.notificationIndexSystem, cleared === null ? '-inf' : String(cleared.score))];
     const out: Notification[] = [];
     while (out.length < limit) {
       const batch = await this.nextCandidates(sources);
@@ -43,7 +43,7 @@ export class NotificationQuery {
         if (json === null) continue; // removed meanwhile
         const n = JSON.parse(json) as Notification;
         const isRead = readScores[i] !== null;
-        if (n.user_id === null && cleared !== null && batch[i].score <= cleared) continue;
+        if (n.user_id === null && clearMarkHides(cleared, batch[i].score, n.id)) continue;
         if (isRead && !options.includeRead) continue;
         if (options.jobId !== undefined && n.job_id !== options.jobId) continue;
         out.push(toNotificationWire(n, isRead));

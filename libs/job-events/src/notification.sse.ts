@@ -28,6 +28,8 @@ export interface NotificationSseOptions extends SseTimingOptions {
  * `GET /notifications/stream` per user (seed contract §4.2, with B5 fixed): first the single newest
  * notification visible to the user (unless resuming), then every new one addressed to them or to everyone,
  * as unnamed `data:` events whose `id:` is a cursor over both streams. Heartbeats and pings meanwhile.
+ * When resuming, the missed notifications are re-checked against the store: ones the user has read (unless
+ * `includeRead`), cleared, or that were deleted are left out.
  */
 export function notificationsSse(options: NotificationSseOptions): SseSession {
   const channel = new SseChannel(options.sink, options);
@@ -72,9 +74,11 @@ async function run(options: NotificationSseOptions, channel: SseChannel): Promis
         await channel.send({ id: event.cursor, event: event.type, data: event.data });
         continue;
       }
-      const notification = event.data as Notification;
+      let notification: Notification | null = event.data as Notification;
       if (notification.id === sentFirst) continue; // created between subscribing and reading the latest
-      if (notification.is_read && !options.includeRead) continue;
+      // A replayed one may have been read, cleared or deleted since: send it as it is now, if at all.
+      if (event.replayed) notification = await options.notifications.view(options.userId, notification.id);
+      if (!notification || (notification.is_read && !options.includeRead)) continue;
       await channel.send({ id: event.cursor, data: await transform(notification) });
     }
   } catch (error) {

@@ -23,6 +23,7 @@ describe('@zmp-manual/job-events public API', () => {
       'NotificationStore',
       'NotificationStoreError',
       'PUBLISH_JOB_PAYLOAD_VERSION',
+      'RedisCommandError',
       'RedisLock',
       'SSE_HEADERS',
       'SYSTEM_NOTIFICATION_STREAM',

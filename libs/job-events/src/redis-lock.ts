@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { LockError } from './errors';
+import { LockError, redisCall } from './errors';
 import { keySpace } from './keys';
 import type { KeySpace } from './keys';
 import { RedisScript } from './redis-script';
@@ -17,7 +17,10 @@ export interface LockOptions {
 
 export interface LockHandle {
   readonly key: string;
-  /** Aborts (reason: `LockError` `lock_lost`) when a renewal finds the lock gone or cannot renew within the ttl. */
+  /**
+   * Aborts (reason: `LockError` `lock_lost`) when a renewal finds the lock gone, or when renewals fail or
+   * hang and the next one would come after the lock expires (so the holder stops while the lock is still its own).
+   */
   readonly signal: AbortSignal;
   /** Deletes the lock if it is still ours; idempotent. */
   release(): Promise<void>;
@@ -68,44 +71,53 @@ export class RedisLock {
     this.keys = keySpace(options.keyPrefix);
   }
 
-  async acquire(key: string, options: LockOptions = {}): Promise<LockHandle> {
-    const ttlMs = options.ttlMs ?? this.options.ttlMs ?? 30_000;
-    const waitMs = options.waitMs ?? this.options.waitMs ?? 60_000;
-    const { signal } = options;
-    const redisKey = this.keys.lock(key);
-    const token = randomBytes(16).toString('hex');
-    const deadline = Date.now() + waitMs;
-    let delay = this.options.minDelayMs ?? 25;
-    for (;;) {
-      if (signal?.aborted) throw new LockError('lock_aborted', `Waiting for lock ${key} was aborted`, key);
-      if ((await this.options.redis.set(redisKey, token, 'PX', ttlMs, 'NX')) === 'OK') return this.hold(key, redisKey, token, ttlMs);
-      const left = deadline - Date.now();
-      if (left <= 0) throw new LockError('lock_timeout', `Lock ${key} still held after ${waitMs} ms`, key);
-      await pause(Math.min(left, delay * (0.5 + Math.random() / 2)), signal);
-      delay = Math.min(delay * 2, this.options.maxDelayMs ?? 1000);
-    }
+  acquire(key: string, options: LockOptions = {}): Promise<LockHandle> {
+    return redisCall('RedisLock.acquire', async () => {
+      const ttlMs = options.ttlMs ?? this.options.ttlMs ?? 30_000;
+      const waitMs = options.waitMs ?? this.options.waitMs ?? 60_000;
+      const { signal } = options;
+      const redisKey = this.keys.lock(key);
+      const token = randomBytes(16).toString('hex');
+      const deadline = Date.now() + waitMs;
+      let delay = this.options.minDelayMs ?? 25;
+      for (;;) {
+        if (signal?.aborted) throw new LockError('lock_aborted', `Waiting for lock ${key} was aborted`, key);
+        const sentAt = Date.now(); // the ttl runs from (at the latest) when SET reaches Redis
+        if ((await this.options.redis.set(redisKey, token, 'PX', ttlMs, 'NX')) === 'OK') return this.hold(key, redisKey, token, ttlMs, sentAt);
+        const left = deadline - Date.now();
+        if (left <= 0) throw new LockError('lock_timeout', `Lock ${key} still held after ${waitMs} ms`, key);
+        await pause(Math.min(left, delay * (0.5 + Math.random() / 2)), signal);
+        delay = Math.min(delay * 2, this.options.maxDelayMs ?? 1000);
+      }
+    });
   }
 
-  private hold(key: string, redisKey: string, token: string, ttlMs: number): LockHandle {
+  private hold(key: string, redisKey: string, token: string, ttlMs: number, acquiredAt: number): LockHandle {
     const controller = new AbortController();
     const redis = this.options.redis;
-    let lastRenewed = Date.now();
+    const intervalMs = Math.max(1, Math.floor(ttlMs / 3));
+    /** The lock is ours until at least this time (the ttl counted from when the last renewal was sent). */
+    let validUntil = acquiredAt + ttlMs;
     let released: Promise<void> | null = null;
     const lose = (why: string) => {
       clearInterval(timer);
       controller.abort(new LockError('lock_lost', `Lock ${key} was lost: ${why}`, key));
     };
     const renew = async () => {
+      const sentAt = Date.now();
       try {
         const ok = await renewScript.run(redis, [redisKey], [token, ttlMs]);
         if (released || controller.signal.aborted) return;
-        if (ok === 1) lastRenewed = Date.now();
+        if (ok === 1) validUntil = Math.max(validUntil, sentAt + ttlMs);
         else lose('it expired or was taken');
-      } catch (error) {
-        if (!released && Date.now() - lastRenewed >= ttlMs) lose(error instanceof Error ? error.message : String(error));
+      } catch {
+        // Redis unreachable for a moment: the next tick tries again, or gives up in time.
       }
     };
-    const timer = setInterval(() => void renew(), Math.max(1, Math.floor(ttlMs / 3)));
+    // Renewals that fail or hang: give up while the lock is still ours (the next try could come after it
+    // expired), so the holder stops before anyone else can take the lock.
+    const tick = () => (Date.now() + intervalMs >= validUntil ? lose(`not renewed within ${ttlMs - intervalMs} ms`) : void renew());
+    const timer = setInterval(tick, intervalMs);
     timer.unref();
     return {
       key,
@@ -113,7 +125,7 @@ export class RedisLock {
       release: () => {
         released ??= (async () => {
           clearInterval(timer);
-          if (!controller.signal.aborted) await releaseScript.run(redis, [redisKey], [token]);
+          if (!controller.signal.aborted) await redisCall('LockHandle.release', () => releaseScript.run(redis, [redisKey], [token]));
         })();
         return released;
       },

@@ -18,6 +18,8 @@ describe('SSE framing', () => {
     expect(() => formatSseEvent({ event: 'x\r' })).toThrow(expect.objectContaining({ code: 'invalid_field', field: 'event' }));
     expect(() => formatSseEvent({ retry: -1 })).toThrow(expect.objectContaining({ field: 'retry' }));
     expect(() => formatSseEvent({})).toThrow(SseError);
+    expect(() => formatSseEvent({ data: 10n })).toThrow(expect.objectContaining({ code: 'invalid_field', field: 'data' }));
+    expect(() => formatSseEvent({ data: () => 1 })).toThrow(expect.objectContaining({ code: 'invalid_field', field: 'data' }));
   });
 
   it('formats the heartbeat comment', () => {

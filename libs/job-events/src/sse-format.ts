@@ -26,6 +26,17 @@ function singleLine(field: string, value: string): string {
   return value;
 }
 
+function toJson(data: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(data);
+  } catch (error) {
+    throw new SseError(`SSE data is not JSON: ${error instanceof Error ? error.message : String(error)}`, 'data');
+  }
+  if (text === undefined) throw new SseError('SSE data is not JSON (a function or symbol)', 'data');
+  return text;
+}
+
 /**
  * Frames a message, fields in sse-starlette's order (comment, id, event, data, retry), `\n` line ends and a
  * blank line after. (The original used `\r\n`; the SSE spec accepts both.)
@@ -36,7 +47,7 @@ export function formatSseEvent(message: SseMessage): string {
   if (message.id !== undefined) lines.push(`id: ${singleLine('id', message.id)}`);
   if (message.event !== undefined) lines.push(`event: ${singleLine('event', message.event)}`);
   if (message.data !== undefined) {
-    const text = typeof message.data === 'string' ? message.data : JSON.stringify(message.data);
+    const text = typeof message.data === 'string' ? message.data : toJson(message.data);
     for (const line of text.split(LINE_BREAK)) lines.push(`data: ${line}`);
   }
   if (message.retry !== undefined) {

@@ -70,6 +70,11 @@ export class Subscription implements AsyncIterable<BusEvent> {
     return this.startPosition;
   }
 
+  /** Entries up to this id are replayed (XRANGE), later ones come live from the reader. `null` before `ready`. */
+  get liveFrom(): string | null {
+    return this.startPosition === null ? null : this.boundary;
+  }
+
   /** Why it ended, or `null` while it runs. */
   get endReason(): SubscriptionEndReason | null {
     return this.reason;

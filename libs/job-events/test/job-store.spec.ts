@@ -73,6 +73,23 @@ describe('JobStore on the real Redis', () => {
     await expect(store.list({ status: 'nope' as JobState })).rejects.toMatchObject({ code: 'invalid_query' });
   });
 
+  it('never shows a job on the page of a status it has just left (the page is read atomically)', async () => {
+    const store = new JobStore({ redis, keyPrefix: `${fixture.prefix}moving:`, clock });
+    const mover = new JobStore({ redis: fixture.connect(), keyPrefix: `${fixture.prefix}moving:`, clock });
+    const ids = Array.from({ length: 1000 }, (_, i) => `m-${i}`);
+    await Promise.all(ids.map((job_id) => store.create({ job_id, status: 'started' })));
+    const moving = Promise.all(ids.map((id) => mover.update(id, { status: 'exporting' })));
+    const seen: string[] = [];
+    for (let round = 0; round < 40; round += 1) {
+      const page = await store.list({ status: 'started', size: 200 });
+      seen.push(...page.items.map((j) => j.status));
+      if (page.total === 0) break;
+    }
+    await moving;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((status) => status === 'started')).toBe(true);
+  });
+
   it('rejects illegal transitions and leaves the record as it was', async () => {
     await store.create({ job_id: 'j-illegal' });
     await expect(store.update('j-illegal', { status: 'pushing' })).rejects.toMatchObject({ code: 'illegal_transition', from: 'queued', to: 'pushing' });

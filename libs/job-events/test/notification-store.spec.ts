@@ -50,6 +50,39 @@ describe('NotificationStore on the real Redis', () => {
     expect(titles(await store.list('dan'))).toEqual(['After clear']);
   });
 
+  it('hides on clear only what existed, even what was created in the same millisecond', async () => {
+    const sameMs = new NotificationStore({ redis, keyPrefix: `${fixture.prefix}same-ms:`, clock: () => new Date('2025-05-20T10:00:00.000Z') });
+    await sameMs.create({ status: 'info', title: 'before clear', message: 'm' });
+    await sameMs.clear('dan');
+    await sameMs.create({ status: 'info', title: 'after clear, same ms', message: 'm' });
+    expect(titles(await sameMs.list('dan'))).toEqual(['after clear, same ms']);
+    expect(titles(await sameMs.list('eve'))).toHaveLength(2);
+  });
+
+  it('refuses a user id that is empty or would address the system-wide stream', async () => {
+    const systemStream = `${fixture.prefix}notifications:*`;
+    const before = await redis.xlen(systemStream);
+    for (const user_id of ['*', '']) {
+      await expect(store.create({ status: 'info', title: 't', message: 'm', user_id })).rejects.toMatchObject({ code: 'invalid_notification' });
+    }
+    expect(await redis.xlen(systemStream)).toBe(before);
+  });
+
+  it('prunes the streams with the notifications, so nothing pruned can be replayed, and expires idle user streams', async () => {
+    const real = new NotificationStore({ redis, keyPrefix: `${fixture.prefix}real-clock:`, maxAgeMs: 60_000 });
+    await real.create({ status: 'info', title: 'system', message: 'm' });
+    await real.create({ status: 'info', title: 'for ann', message: 'm', user_id: 'ann' });
+    const userStream = `${fixture.prefix}real-clock:notifications:ann`;
+    const pttl = await redis.pttl(userStream);
+    expect(pttl).toBeGreaterThan(0);
+    expect(pttl).toBeLessThanOrEqual(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await real.prune(new Date())).toBe(2);
+    expect(await redis.exists(`${fixture.prefix}real-clock:notifications:*`, userStream)).toBe(0);
+    await real.create({ status: 'info', title: 'newer', message: 'm' });
+    expect(await redis.xlen(`${fixture.prefix}real-clock:notifications:*`)).toBe(1);
+  });
+
   it('keeps at most maxCount notifications and prunes by age', async () => {
     const small = new NotificationStore({ redis, keyPrefix: `${fixture.prefix}small:`, clock, maxCount: 5, maxAgeMs: 10_000 });
     for (let i = 1; i <= 8; i += 1) await small.create({ status: 'info', title: `n${i}`, message: 'm', user_id: 'ann' });

@@ -1,6 +1,8 @@
+import { Redis } from 'ioredis';
 import { LockError } from '../src/errors';
 import { RedisLock } from '../src/redis-lock';
 import { redisFixture } from './redis-fixture';
+import { TcpProxy } from './tcp-proxy';
 
 const fixture = redisFixture();
 const redis = fixture.connect();
@@ -10,7 +12,16 @@ const lockB = new RedisLock({ redis: fixture.connect(), keyPrefix: fixture.prefi
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const lockKey = (key: string) => `${fixture.prefix}lock:${key}`;
 
-afterAll(() => fixture.cleanup());
+let proxy: TcpProxy;
+
+beforeAll(async () => {
+  proxy = await TcpProxy.start();
+});
+
+afterAll(async () => {
+  await proxy.close();
+  await fixture.cleanup();
+});
 
 describe('RedisLock on the real Redis', () => {
   it('lets one holder at a time into the critical section across two connections', async () => {
@@ -71,5 +82,22 @@ describe('RedisLock on the real Redis', () => {
     expect(await lost).toMatchObject({ code: 'lock_lost', key: 'lost' });
     await handle.release();
     expect(await redis.get(lockKey('lost'))).toBe('new-holder');
+  });
+
+  it.each([
+    ['fail', (connection: Redis) => connection.disconnect()],
+    ['hang (half-open connection)', () => proxy.freeze()],
+  ])('aborts the handle signal while the lock is still ours when its renewals %s', async (_, breakConnection) => {
+    const connection = new Redis({ host: '127.0.0.1', port: proxy.port, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
+    await connection.connect();
+    const handle = await new RedisLock({ redis: connection, keyPrefix: fixture.prefix }).acquire('cut-off', { ttlMs: 1500 });
+    const lost = new Promise<unknown>((resolve) => handle.signal.addEventListener('abort', () => resolve(handle.signal.reason), { once: true }));
+    breakConnection(connection);
+    expect(await lost).toMatchObject({ code: 'lock_lost', key: 'cut-off' });
+    // Told before the lock expires: nobody else can have it yet.
+    expect(await redis.pttl(lockKey('cut-off'))).toBeGreaterThan(0);
+    await handle.release(); // nothing to do: the lock was given up
+    connection.disconnect();
+    await redis.del(lockKey('cut-off'));
   });
 });

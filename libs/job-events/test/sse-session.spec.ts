@@ -12,7 +12,7 @@ const jobs = new JobStore({ redis, keyPrefix: fixture.prefix });
 const notifications = new NotificationStore({ redis, keyPrefix: fixture.prefix });
 const bus = new EventBus({ redis: fixture.connect(), createReader: fixture.connect, keyPrefix: fixture.prefix });
 const frozen = new Date('2025-05-20T10:11:12.123Z');
-const quiet = { heartbeatMs: 0, pingEventMs: 0, clock: () => frozen };
+const quiet = { heartbeatMs: 0, pingEventMs: 0, closeDelayMs: 0, clock: () => frozen };
 
 afterAll(async () => {
   await bus.close();
@@ -65,6 +65,19 @@ describe('job watch SSE', () => {
     const caughtUp = new CaptureSink();
     await watchJobSse({ bus, jobs, jobId: 'w-resume', sink: caughtUp, lastEventId: completed[0], ...quiet }).done;
     expect(caughtUp.text).toBe(`id: ${completed[0]}\ndata: ${completed[1]}\n\nid: ${completed[0]}\nevent: done\ndata: ${completed[1]}\n\nevent: ping\ndata: final - 2025-05-20T10:11:12.123Z\n\n`);
+  });
+
+  it('keeps pinging through the grace period after the final status, then closes', async () => {
+    await jobs.create({ job_id: 'w-grace' });
+    await jobs.update('w-grace', { status: 'cancelled' });
+    const sink = new CaptureSink();
+    expect(await watchJobSse({ bus, jobs, jobId: 'w-grace', sink, ...quiet, pingEventMs: 20, closeDelayMs: 200 }).done).toBe('terminal');
+    const done = sink.chunks.findIndex((chunk) => chunk.includes('event: done'));
+    const pings = sink.chunks.slice(done + 1, -1);
+    expect(pings.length).toBeGreaterThan(0);
+    expect(pings.every((chunk) => /^event: ping\ndata: ping - 2025-05-20T10:11:12.123Z\n\n$/.test(chunk))).toBe(true);
+    expect(sink.chunks.at(-1)).toBe('event: ping\ndata: final - 2025-05-20T10:11:12.123Z\n\n');
+    expect(sink.ended).toBe(true);
   });
 
   it('says "Job not found" for an unknown job, and transforms the status without changing the record', async () => {
@@ -129,5 +142,39 @@ describe('notifications SSE', () => {
     expect(missed.id).not.toBe(JSON.parse(sink.chunks[2].split('\ndata: ')[1]).id);
     again.close();
     expect(await again.done).toBe('aborted');
+  });
+
+  it('re-checks resumed notifications: read ones are left out (or sent as read), cleared and deleted ones never come back', async () => {
+    await notifications.create({ status: 'info', title: 'cy 0', message: 'm', user_id: 'cy' });
+    const first = new CaptureSink();
+    const session = notificationsSse({ bus, notifications, userId: 'cy', sink: first, ...quiet });
+    await first.written(1); // the latest: cy 0
+    await notifications.create({ status: 'info', title: 'cy 00', message: 'm', user_id: 'cy' });
+    await first.written(2);
+    session.close();
+    await session.done;
+    const cursor = first.chunks[1].match(/^id: (\S+)\n/)![1]; // the client saw cy 00
+    const n1 = await notifications.create({ status: 'info', title: 'cy 1', message: 'm', user_id: 'cy' });
+    await notifications.create({ status: 'info', title: 'cy 2', message: 'm', user_id: 'cy' });
+    await notifications.create({ status: 'info', title: 'all 1', message: 'm' });
+    await notifications.markRead('cy', n1.id);
+
+    const resume = async (expected: string[], includeRead = false) => {
+      const sink = new CaptureSink();
+      const resumed = notificationsSse({ bus, notifications, userId: 'cy', sink, lastEventId: cursor, includeRead, ...quiet });
+      const sent = () => sink.chunks.map((chunk) => JSON.parse(chunk.split('\ndata: ')[1]) as { title: string; is_read: boolean });
+      // The last expected one of each stream has come: everything before it on that stream has been judged.
+      while (!expected.every((title) => sent().some((n) => n.title === title))) await new Promise((resolve) => setTimeout(resolve, 5));
+      resumed.close();
+      await resumed.done;
+      return sent();
+    };
+    expect((await resume(['cy 2', 'all 1'])).map((n) => n.title).sort()).toEqual(['all 1', 'cy 2']);
+    expect((await resume(['cy 2', 'all 1'], true)).map((n) => [n.title, n.is_read]).sort()).toEqual([['all 1', false], ['cy 1', true], ['cy 2', false]]);
+
+    await notifications.clear('cy'); // deletes cy's own, hides "all 1" for cy
+    await notifications.create({ status: 'info', title: 'cy 3', message: 'm', user_id: 'cy' });
+    await notifications.create({ status: 'info', title: 'all 2', message: 'm' });
+    expect((await resume(['cy 3', 'all 2'], true)).map((n) => n.title).sort()).toEqual(['all 2', 'cy 3']);
   });
 });

@@ -3,8 +3,7 @@
  * beside notion-to-md, both against the same notion-emulator with Notion's rate limit on (3 requests/s,
  * burst 5), in the same run.
  *
- *   npx tsc -p libs/notion-exporter/tsconfig.build.json      (the bench loads the built lib)
- *   npx tsx tools/bench/src/export.bench.ts [--pages N]      (default 500 pages: about 50 minutes)
+ *   npm run bench -- export [--pages N]      (default 500 pages: about 50 minutes; sources resolved by tools/bench/tsconfig.json)
  *
  * Figures: API requests the emulator answered (429s included), wall time, peak RSS of this process
  * (sampled every 50 ms; the emulator runs in the same process for both, and the peer runs after ours,
