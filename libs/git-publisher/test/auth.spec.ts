@@ -2,19 +2,7 @@ import { inspect } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { failureReasonFor, GitPublisherError, openRepository } from '../src/index';
-import {
-  AUTHOR,
-  captureLogger,
-  open,
-  removeTempDirs,
-  startGitServer,
-  startServer,
-  tempDir,
-  TOKEN,
-  uniqueName,
-  writeFiles,
-} from './helpers';
-import type { GitServer } from './helpers';
+import { AUTHOR, captureLogger, open, startGitServer, startServer, tempDir, TOKEN, uniqueName, useGitServer, writeFiles } from './helpers';
 
 const WRONG_TOKEN = 'ghs_wrong_7c1e40b9d2aa';
 
@@ -33,24 +21,15 @@ function renderings(error: GitPublisherError): string[] {
 }
 
 describe('authentication and secrets', () => {
-  let server: GitServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    await removeTempDirs();
-  });
+  const server = useGitServer();
 
   it('fails with auth_failed (repository_access_failed) on a wrong token, once, and shows it nowhere', async () => {
     const name = uniqueName('auth');
-    await server.createRepository(name, { files: { 'README.md': 'r\n' } });
+    await server().createRepository(name, { files: { 'README.md': 'r\n' } });
     const { logger, lines } = captureLogger();
-    const unauthorisedBefore = server.stats().requests['upload-pack'][401] ?? 0;
+    const unauthorisedBefore = server().stats().requests['upload-pack'][401] ?? 0;
 
-    const error = await failure(open(server, name, { auth: { token: WRONG_TOKEN }, logger }));
+    const error = await failure(open(server(), name, { auth: { token: WRONG_TOKEN }, logger }));
 
     expect(error.toJSON()).toMatchObject({ code: 'auth_failed', operation: 'sync', repository: expect.stringContaining(name) });
     expect(failureReasonFor(error)).toBe('repository_access_failed');
@@ -60,7 +39,7 @@ describe('authentication and secrets', () => {
       expect(text).not.toContain(Buffer.from(`x-access-token:${WRONG_TOKEN}`).toString('base64'));
     }
     // One unauthenticated request, one with the token, then no retry loop.
-    expect((server.stats().requests['upload-pack'][401] ?? 0) - unauthorisedBefore).toBe(2);
+    expect((server().stats().requests['upload-pack'][401] ?? 0) - unauthorisedBefore).toBe(2);
   });
 
   it('fails the push with auth_failed when reading needs no token but the token is refused for writing', async () => {
@@ -86,8 +65,8 @@ describe('authentication and secrets', () => {
 
   it('fails with auth_failed without credentials against a host that wants them', async () => {
     const name = uniqueName('anonymous');
-    await server.createRepository(name, { files: { 'README.md': 'r\n' } });
-    const error = await failure(open(server, name, { auth: undefined }));
+    await server().createRepository(name, { files: { 'README.md': 'r\n' } });
+    const error = await failure(open(server(), name, { auth: undefined }));
     expect(error.toJSON()).toMatchObject({ code: 'auth_failed', statusCode: 401 });
   });
 
@@ -118,15 +97,15 @@ describe('authentication and secrets', () => {
   });
 
   it('refuses a URL with credentials in it without repeating them', async () => {
-    const url = `http://x-access-token:${TOKEN}@127.0.0.1:${server.port}/team/site.git`;
-    const requestsBefore = server.stats().total;
+    const url = `http://x-access-token:${TOKEN}@127.0.0.1:${server().port}/team/site.git`;
+    const requestsBefore = server().stats().total;
     const error = await failure(
       openRepository({ dir: await tempDir('url'), url, branch: 'main', auth: { token: TOKEN }, author: AUTHOR }),
     );
     expect(error.code).toBe('invalid_url');
     expect(failureReasonFor(error)).toBe('repository_access_failed');
     for (const text of renderings(error)) expect(text).not.toContain(TOKEN);
-    expect(server.stats().total).toBe(requestsBefore); // refused before any request
+    expect(server().stats().total).toBe(requestsBefore); // refused before any request
   });
 
   it('says not_found for a repository the host does not have', async () => {

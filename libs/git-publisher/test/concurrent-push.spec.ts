@@ -1,17 +1,6 @@
 import { GitPublisherError } from '../src/index';
 import type { Repository } from '../src/index';
-import {
-  captureLogger,
-  open,
-  pushFromElsewhere,
-  removeTempDirs,
-  startGitServer,
-  startServer,
-  TOKEN,
-  uniqueName,
-  writeFiles,
-} from './helpers';
-import type { GitServer } from './helpers';
+import { captureLogger, open, pushFromElsewhere, startGitServer, TOKEN, uniqueName, useGitServer, writeFiles } from './helpers';
 
 /** Writes the page the job produces: what `reapply` does again on the new remote tip. */
 function writePage(repository: Repository, text: string): Promise<void> {
@@ -19,26 +8,17 @@ function writePage(repository: Repository, text: string): Promise<void> {
 }
 
 describe('pushing while someone else pushes', () => {
-  let server: GitServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    await removeTempDirs();
-  });
+  const server = useGitServer();
 
   it('re-syncs, re-applies and lands on top of a commit pushed from another clone, never forcing', async () => {
     const name = uniqueName('race');
-    await server.createRepository(name, { files: { 'README.md': 'r\n' } });
+    await server().createRepository(name, { files: { 'README.md': 'r\n' } });
     const { logger, lines } = captureLogger();
-    const repository = await open(server, name, { logger });
+    const repository = await open(server(), name, { logger });
     await writePage(repository, 'ours\n');
     await repository.commit({ message: 'docs(zcp): update Page', paths: ['docs'] });
 
-    const theirs = await pushFromElsewhere(server, name, { 'blog/news.md': 'theirs\n' }, 'blog: news');
+    const theirs = await pushFromElsewhere(server(), name, { 'blog/news.md': 'theirs\n' }, 'blog: news');
     const reapplied: number[] = [];
     const result = await repository.push({
       reapply: async ({ attempt }) => {
@@ -49,11 +29,11 @@ describe('pushing while someone else pushes', () => {
 
     expect(reapplied).toEqual([2]);
     expect(result).toMatchObject({ pushed: true, attempts: 2 });
-    const log = await server.log(name, 'main');
+    const log = await server().log(name, 'main');
     expect(log[0]).toMatchObject({ sha: result.head, parents: [theirs], message: 'docs(zcp): update Page' });
     expect(log.map((entry) => entry.sha)).toContain(theirs);
-    expect(await server.readFile(name, 'main', 'blog/news.md')).toBe('theirs\n');
-    expect(await server.readFile(name, 'main', 'docs/zcp/page.mdx')).toBe('ours\n');
+    expect(await server().readFile(name, 'main', 'blog/news.md')).toBe('theirs\n');
+    expect(await server().readFile(name, 'main', 'docs/zcp/page.mdx')).toBe('ours\n');
     expect(result.commits).toEqual([result.head]);
     expect(lines.some((line) => line.includes('push rejected'))).toBe(true);
   });
@@ -81,8 +61,8 @@ describe('pushing while someone else pushes', () => {
 
   it('lands both of two jobs that push at the same moment from separate working copies', async () => {
     const name = uniqueName('both');
-    await server.createRepository(name, { files: { 'README.md': 'r\n' } });
-    const [a, b] = await Promise.all([open(server, name), open(server, name)]);
+    await server().createRepository(name, { files: { 'README.md': 'r\n' } });
+    const [a, b] = await Promise.all([open(server(), name), open(server(), name)]);
     const job = async (repository: Repository, file: string) => {
       const write = () => writeFiles(repository.dir, { [file]: `${file}\n` });
       await write();
@@ -94,36 +74,36 @@ describe('pushing while someone else pushes', () => {
 
     expect(results.every((result) => result.pushed)).toBe(true);
     expect(results.map((result) => result.attempts).sort()).toEqual([1, 2]);
-    expect(await server.readFile(name, 'main', 'docs/a.mdx')).toBe('docs/a.mdx\n');
-    expect(await server.readFile(name, 'main', 'docs/b.mdx')).toBe('docs/b.mdx\n');
-    const messages = (await server.log(name, 'main')).map((entry) => entry.message);
+    expect(await server().readFile(name, 'main', 'docs/a.mdx')).toBe('docs/a.mdx\n');
+    expect(await server().readFile(name, 'main', 'docs/b.mdx')).toBe('docs/b.mdx\n');
+    const messages = (await server().log(name, 'main')).map((entry) => entry.message);
     expect(messages.slice(0, 2).sort()).toEqual(['docs(zcp): update docs/a.mdx', 'docs(zcp): update docs/b.mdx']);
   });
 
   it('drops a re-made commit that no longer changes anything and pushes nothing', async () => {
     const name = uniqueName('same');
-    await server.createRepository(name, { files: { 'README.md': 'r\n' } });
-    const repository = await open(server, name);
+    await server().createRepository(name, { files: { 'README.md': 'r\n' } });
+    const repository = await open(server(), name);
     await writePage(repository, 'same\n');
     await repository.commit({ message: 'docs(zcp): update Page', all: true });
-    const theirs = await pushFromElsewhere(server, name, { 'docs/zcp/page.mdx': 'same\n' }, 'docs: same page');
+    const theirs = await pushFromElsewhere(server(), name, { 'docs/zcp/page.mdx': 'same\n' }, 'docs: same page');
 
     const result = await repository.push({ reapply: () => writePage(repository, 'same\n') });
 
     expect(result).toEqual({ pushed: false, head: theirs, attempts: 1, commits: [] });
-    expect(await server.resolveRef(name, 'main')).toBe(theirs);
+    expect(await server().resolveRef(name, 'main')).toBe(theirs);
   });
 
   it('gives up with push_rejected after maxAttempts while the branch keeps moving', async () => {
     const name = uniqueName('busy');
-    await server.createRepository(name, { files: { 'README.md': 'r\n' } });
-    const repository = await open(server, name);
+    await server().createRepository(name, { files: { 'README.md': 'r\n' } });
+    const repository = await open(server(), name);
     await writePage(repository, 'ours\n');
     await repository.commit({ message: 'docs(zcp): update Page', all: true });
     let others = 0;
     const moveRemote = async () => {
       others += 1;
-      await pushFromElsewhere(server, name, { [`other/${others}.md`]: 'x\n' }, `other ${others}`);
+      await pushFromElsewhere(server(), name, { [`other/${others}.md`]: 'x\n' }, `other ${others}`);
     };
     await moveRemote();
 
@@ -139,20 +119,20 @@ describe('pushing while someone else pushes', () => {
 
     expect(error).toBeInstanceOf(GitPublisherError);
     expect((error as GitPublisherError).toJSON()).toMatchObject({ code: 'push_rejected', attempts: 2, operation: 'push' });
-    expect(await server.readFile(name, 'main', 'docs/zcp/page.mdx')).toBeUndefined();
-    expect(await server.readFile(name, 'main', 'other/2.md')).toBe('x\n');
+    expect(await server().readFile(name, 'main', 'docs/zcp/page.mdx')).toBeUndefined();
+    expect(await server().readFile(name, 'main', 'other/2.md')).toBe('x\n');
   });
 
   it('fails at once with push_rejected when there is no reapply callback', async () => {
     const name = uniqueName('no-reapply');
-    await server.createRepository(name, { files: { 'README.md': 'r\n' } });
-    const repository = await open(server, name);
+    await server().createRepository(name, { files: { 'README.md': 'r\n' } });
+    const repository = await open(server(), name);
     await writePage(repository, 'ours\n');
     const ours = await repository.commit({ message: 'docs(zcp): update Page', all: true });
-    const theirs = await pushFromElsewhere(server, name, { 'blog/x.md': 'x\n' }, 'blog: x');
+    const theirs = await pushFromElsewhere(server(), name, { 'blog/x.md': 'x\n' }, 'blog: x');
 
     await expect(repository.push()).rejects.toMatchObject({ code: 'push_rejected', details: { attempts: 1 } });
-    expect(await server.resolveRef(name, 'main')).toBe(theirs);
+    expect(await server().resolveRef(name, 'main')).toBe(theirs);
     expect(await repository.head()).toBe(ours);
   });
 });

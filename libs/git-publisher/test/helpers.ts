@@ -33,6 +33,25 @@ export function startServer(): Promise<GitServer> {
 }
 
 /** A logger that keeps every line (message and fields) as JSON. */
+/**
+ * A real git server for the enclosing `describe` block: started before its tests, stopped after them (with
+ * the temp dirs removed). Call the returned function inside a test to get it.
+ */
+export function useGitServer(): () => GitServer {
+  let server: GitServer | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await removeTempDirs();
+  });
+  return () => {
+    if (!server) throw new Error('The git server is not running: call server() inside a test, not at collection time.');
+    return server;
+  };
+}
+
 export function captureLogger(): { logger: GitPublisherLogger; lines: string[] } {
   const lines: string[] = [];
   const keep = (level: string) => (message: string, fields?: Record<string, unknown>) =>

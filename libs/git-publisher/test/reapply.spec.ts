@@ -2,7 +2,7 @@ import { repositoryKey } from '../src/index';
 import type { LockHandle, Repository, WorkingCopyFs } from '../src/index';
 import * as fs from 'node:fs';
 import type { HttpClient } from 'isomorphic-git';
-import { http, open, pushFromElsewhere, removeTempDirs, startServer, uniqueName, writeFiles } from './helpers';
+import { http, open, pushFromElsewhere, uniqueName, useGitServer, writeFiles } from './helpers';
 import type { GitServer } from './helpers';
 
 function writePage(repository: Repository, text: string): Promise<void> {
@@ -21,36 +21,27 @@ async function racing(server: GitServer, prefix: string, overrides: Parameters<t
 }
 
 describe('re-applying writes after a rejected push', () => {
-  let server: GitServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    await removeTempDirs();
-  });
+  const server = useGitServer();
 
   it('passes an error of reapply through and pushes nothing; the commit is re-made by a later push', async () => {
-    const { name, repository, theirs } = await racing(server, 'reapply-throws');
+    const { name, repository, theirs } = await racing(server(), 'reapply-throws');
     const failure = new Error('the export failed');
 
     await expect(repository.push({ reapply: () => Promise.reject(failure) })).rejects.toBe(failure);
 
-    expect(await server.resolveRef(name, 'main')).toBe(theirs);
-    expect(await server.readFile(name, 'main', 'docs/zcp/page.mdx')).toBeUndefined();
+    expect(await server().resolveRef(name, 'main')).toBe(theirs);
+    expect(await server().readFile(name, 'main', 'docs/zcp/page.mdx')).toBeUndefined();
     expect(await repository.head()).toBe(theirs);
     // Our commit is not silently forgotten: without reapply it cannot be re-made, with it it lands.
     await expect(repository.push()).rejects.toMatchObject({ code: 'conflict', details: { operation: 'push' } });
     const result = await repository.push({ reapply: () => writePage(repository, 'ours\n') });
     expect(result).toMatchObject({ pushed: true, attempts: 1 });
-    expect((await server.log(name, 'main'))[0]).toMatchObject({ sha: result.head, parents: [theirs] });
-    expect(await server.readFile(name, 'main', 'docs/zcp/page.mdx')).toBe('ours\n');
+    expect((await server().log(name, 'main'))[0]).toMatchObject({ sha: result.head, parents: [theirs] });
+    expect(await server().readFile(name, 'main', 'docs/zcp/page.mdx')).toBe('ours\n');
   });
 
   it('re-makes a discarded commit even when another commit was made on top of the remote tip since', async () => {
-    const { name, repository, theirs } = await racing(server, 'commit-after-discard');
+    const { name, repository, theirs } = await racing(server(), 'commit-after-discard');
     await expect(repository.push({ reapply: () => Promise.reject(new Error('export failed')) })).rejects.toThrow();
     const translate = () => writeFiles(repository.dir, { 'i18n/ko/page.mdx': 'ko\n' });
     await translate();
@@ -66,14 +57,14 @@ describe('re-applying writes after a rejected push', () => {
 
     expect(result).toMatchObject({ pushed: true, attempts: 1 });
     expect(result.commits).toHaveLength(2);
-    const log = await server.log(name, 'main');
+    const log = await server().log(name, 'main');
     expect(log.slice(0, 3).map((entry) => entry.message)).toEqual([
       'i18n(zcp): translate Page into ko',
       'docs(zcp): update Page',
       'blog: news',
     ]);
     expect(log[2]!.sha).toBe(theirs);
-    expect(await server.readFile(name, 'main', 'docs/zcp/page.mdx')).toBe('ours\n');
+    expect(await server().readFile(name, 'main', 'docs/zcp/page.mdx')).toBe('ours\n');
   });
 
   it('keeps the commits to re-make when the re-sync fails, so a second push still lands them', async () => {
@@ -87,7 +78,7 @@ describe('re-applying writes after a rejected push', () => {
         return http.request(request);
       },
     };
-    const { name, repository, theirs } = await racing(server, 'resync-fails', { http: flaky });
+    const { name, repository, theirs } = await racing(server(), 'resync-fails', { http: flaky });
     const reapply = () => writePage(repository, 'ours\n');
 
     failNextFetch = true;
@@ -95,8 +86,8 @@ describe('re-applying writes after a rejected push', () => {
     const result = await repository.push({ reapply });
 
     expect(result).toMatchObject({ pushed: true, attempts: 2 });
-    expect((await server.log(name, 'main'))[0]).toMatchObject({ sha: result.head, parents: [theirs] });
-    expect(await server.readFile(name, 'main', 'docs/zcp/page.mdx')).toBe('ours\n');
+    expect((await server().log(name, 'main'))[0]).toMatchObject({ sha: result.head, parents: [theirs] });
+    expect(await server().readFile(name, 'main', 'docs/zcp/page.mdx')).toBe('ours\n');
   });
 
   it('re-makes the commits a re-sync discarded before failing midway, instead of reporting nothing to push', async () => {
@@ -113,7 +104,7 @@ describe('re-applying writes after a rejected push', () => {
         },
       },
     };
-    const { name, repository, theirs } = await racing(server, 'reset-fails', { fs: filling });
+    const { name, repository, theirs } = await racing(server(), 'reset-fails', { fs: filling });
     const reapply = () => writePage(repository, 'ours\n');
 
     diskFull = true;
@@ -124,14 +115,14 @@ describe('re-applying writes after a rejected push', () => {
     const result = await repository.push({ reapply });
 
     expect(result).toMatchObject({ pushed: true, attempts: 1 });
-    expect((await server.log(name, 'main'))[0]).toMatchObject({ sha: result.head, parents: [theirs] });
-    expect(await server.readFile(name, 'main', 'docs/zcp/page.mdx')).toBe('ours\n');
+    expect((await server().log(name, 'main'))[0]).toMatchObject({ sha: result.head, parents: [theirs] });
+    expect(await server().readFile(name, 'main', 'docs/zcp/page.mdx')).toBe('ours\n');
   });
 
   it('stops with aborted when the signal fires while reapply writes, and pushes nothing', async () => {
     const controller = new AbortController();
-    const { name, repository, theirs } = await racing(server, 'reapply-abort', { signal: controller.signal });
-    const accepted = server.stats().pushesAccepted;
+    const { name, repository, theirs } = await racing(server(), 'reapply-abort', { signal: controller.signal });
+    const accepted = server().stats().pushesAccepted;
 
     const pushing = repository.push({
       reapply: async ({ signal }) => {
@@ -142,15 +133,15 @@ describe('re-applying writes after a rejected push', () => {
     });
 
     await expect(pushing).rejects.toMatchObject({ code: 'aborted' });
-    expect(server.stats().pushesAccepted).toBe(accepted);
-    expect(await server.resolveRef(name, 'main')).toBe(theirs);
+    expect(server().stats().pushesAccepted).toBe(accepted);
+    expect(await server().resolveRef(name, 'main')).toBe(theirs);
   });
 
   it('hands reapply a signal that fires when the lock is lost, and stops with lock_lost', async () => {
     const lost = new AbortController();
-    const url = server.repoUrl('unused');
+    const url = server().repoUrl('unused');
     const lock: LockHandle = { key: repositoryKey(url, 'main'), signal: lost.signal, release: async () => undefined };
-    const { name, repository, theirs } = await racing(server, 'reapply-lock', { lock });
+    const { name, repository, theirs } = await racing(server(), 'reapply-lock', { lock });
     const seen: boolean[] = [];
 
     const pushing = repository.push({
@@ -163,6 +154,6 @@ describe('re-applying writes after a rejected push', () => {
 
     await expect(pushing).rejects.toMatchObject({ code: 'lock_lost' });
     expect(seen).toEqual([false, true]);
-    expect(await server.resolveRef(name, 'main')).toBe(theirs);
+    expect(await server().resolveRef(name, 'main')).toBe(theirs);
   });
 });
