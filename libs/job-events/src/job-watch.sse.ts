@@ -6,7 +6,8 @@ import { isJobState, isTerminalJobState } from './job-state';
 import type { JobStore } from './job.store';
 import { JOB_STATUS_EVENT } from './job.store';
 import { jobStream } from './keys';
-import { SseChannel } from './sse-channel';
+import { runSseSession } from './sse-channel';
+import type { SseChannel } from './sse-channel';
 import type { SseEndReason, SseSession, SseSink, SseTimingOptions } from './sse-channel';
 import { compareStreamIds, isStreamId } from './stream-id';
 
@@ -39,18 +40,7 @@ const isTerminalStatus = (status: PublishStatus) => isJobState(status.status) &&
  * A dropped slow client (`slow_consumer`) just sees the stream end and reconnects with its Last-Event-ID.
  */
 export function watchJobSse(options: JobWatchSseOptions): SseSession {
-  const channel = new SseChannel(options.sink, options);
-  const done = run(options, channel).then(
-    (reason) => {
-      channel.finish();
-      return reason;
-    },
-    (error: unknown) => {
-      channel.finish();
-      throw error;
-    },
-  );
-  return { done, close: () => channel.stop('aborted') };
+  return runSseSession(options, run);
 }
 
 async function run(options: JobWatchSseOptions, channel: SseChannel): Promise<SseEndReason> {

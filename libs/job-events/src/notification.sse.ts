@@ -6,7 +6,8 @@ import type { Notification } from './notification';
 import { toNotificationWire } from './notification';
 import type { NotificationStore } from './notification.store';
 import { NOTIFICATION_EVENT } from './notification.store';
-import { SseChannel } from './sse-channel';
+import { runSseSession } from './sse-channel';
+import type { SseChannel } from './sse-channel';
 import type { SseEndReason, SseSession, SseSink, SseTimingOptions } from './sse-channel';
 
 export interface NotificationSseOptions extends SseTimingOptions {
@@ -32,18 +33,7 @@ export interface NotificationSseOptions extends SseTimingOptions {
  * `includeRead`), cleared, or that were deleted are left out.
  */
 export function notificationsSse(options: NotificationSseOptions): SseSession {
-  const channel = new SseChannel(options.sink, options);
-  const done = run(options, channel).then(
-    (reason) => {
-      channel.finish();
-      return reason;
-    },
-    (error: unknown) => {
-      channel.finish();
-      throw error;
-    },
-  );
-  return { done, close: () => channel.stop('aborted') };
+  return runSseSession(options, run);
 }
 
 async function run(options: NotificationSseOptions, channel: SseChannel): Promise<SseEndReason> {

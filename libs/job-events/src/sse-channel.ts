@@ -136,3 +136,25 @@ export class SseChannel {
     if (!this.stopReason && !this.ended) this.sink.write(chunk);
   }
 }
+
+/**
+ * Runs one SSE session: `body` writes to the channel and returns why it ended; the channel is finished
+ * either way, and `close()` stops it from outside (the client went away, the server shuts down).
+ */
+export function runSseSession<O extends SseTimingOptions & { sink: SseSink }>(
+  options: O,
+  body: (options: O, channel: SseChannel) => Promise<SseEndReason>,
+): SseSession {
+  const channel = new SseChannel(options.sink, options);
+  const done = body(options, channel).then(
+    (reason) => {
+      channel.finish();
+      return reason;
+    },
+    (error: unknown) => {
+      channel.finish();
+      throw error;
+    },
+  );
+  return { done, close: () => channel.stop('aborted') };
+}
