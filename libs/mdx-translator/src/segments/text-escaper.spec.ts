@@ -25,6 +25,7 @@ const HOSTILE = [
   '[not a link](x.y) ![not an image](a.png)',
   'a :directive and ::leaf and :::container at 12:30 and ko:10 s',
   'ko:Install and $x$ math and ~strike~ and | pipes |',
+  ':::ţíþ and :ñame and ::ünïcode directive names',
   'back\\slash and &amp; entity and &#123; number',
   'ends with a hash #',
   '= setext-like',

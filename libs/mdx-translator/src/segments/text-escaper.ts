@@ -9,7 +9,7 @@
 const ALWAYS = new Set(['\\', '`', '*', '[', ']', '{', '}', '<', '$', '|', '~']);
 const WORD = /[\p{L}\p{N}]/u;
 /** A `:` before one of these would start a text directive (`:name`) or a leaf/container one (`::`). */
-const DIRECTIVE_NAME_START = /[A-Za-z0-9_:]/;
+const DIRECTIVE_NAME_START = /[\p{L}\p{N}_:]/u;
 
 function isWord(char: string | undefined): boolean {
   return char !== undefined && WORD.test(char);
