@@ -13,6 +13,8 @@ export interface ExpectedPage {
 export interface BuildExpectations {
   buildDir: string;
   solution: string;
+  /** The route prefix of the solution's pages, e.g. `/docs/zcp` (`single`) or `/zcp` (`per-solution`). */
+  routeBase: string;
   locales: string[];
   rtl: string[];
   pages: ExpectedPage[];
@@ -26,14 +28,14 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
 }
 
-/** The route of a doc in the `single` layout (routeBasePath `docs`), as Docusaurus computes it without number prefixes. */
-export function routeOf(solution: string, document: ExportedDocument): string {
+/** The route of a doc under `routeBase`, as Docusaurus computes it without number prefixes. */
+export function routeOf(routeBase: string, document: ExportedDocument): string {
   const folder = posix.dirname(document.relativePath);
   const dir = folder === '.' ? '' : `${folder}/`;
-  if (document.isDirectory) return `/docs/${solution}/${dir}`;
+  if (document.isDirectory) return `${routeBase}/${dir}`;
   const { id } = document.frontMatter as { id?: unknown };
   const name = typeof id === 'string' ? id : posix.parse(document.relativePath).name;
-  return `/docs/${solution}/${dir}${name}`;
+  return `${routeBase}/${dir}${name}`;
 }
 
 function htmlFiles(dir: string): string[] {
@@ -59,7 +61,7 @@ export function checkBuild(expect: BuildExpectations): { problems: string[]; pag
     const direction = expect.rtl.includes(locale) ? 'rtl' : 'ltr';
     const localeHtml: string[] = [];
     for (const page of expect.pages) {
-      const url = `${prefix}${routeOf(expect.solution, page.document)}`;
+      const url = `${prefix}${routeOf(expect.routeBase, page.document)}`;
       const file = fileForUrl(expect.buildDir, url);
       if (!file) {
         problems.push(`${locale}: no HTML for ${url}`);
