@@ -28,7 +28,8 @@ export interface LockHandle {
 
 export interface RedisLockOptions {
   redis: Redis;
-  keyPrefix: string;
+  /** Prepended to every lock key (default `zmp:`, so a lock lives at `zmp:lock:<key>`). */
+  keyPrefix?: string;
   /** Defaults for `acquire` options. */
   ttlMs?: number;
   waitMs?: number;
@@ -36,6 +37,9 @@ export interface RedisLockOptions {
   minDelayMs?: number;
   maxDelayMs?: number;
 }
+
+/** The prefix of a lock made without `keyPrefix` (code that only knows the lock port need not pick one). */
+const DEFAULT_LOCK_KEY_PREFIX = 'zmp:';
 
 const renewScript = new RedisScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
@@ -68,7 +72,7 @@ export class RedisLock {
   private readonly keys: KeySpace;
 
   constructor(private readonly options: RedisLockOptions) {
-    this.keys = keySpace(options.keyPrefix);
+    this.keys = keySpace(options.keyPrefix ?? DEFAULT_LOCK_KEY_PREFIX);
   }
 
   acquire(key: string, options: LockOptions = {}): Promise<LockHandle> {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { EventBus } from '../src/event-bus';
 import { EventBusError } from '../src/errors';
 import { compareStreamIds } from '../src/stream-id';
@@ -112,6 +114,50 @@ describe('EventBus on the real Redis', () => {
     // Order is kept within a stream; across streams, ids are not comparable.
     expect((await take(resumed, 2)).map((e) => e.data).sort()).toEqual(['a2', 's1']);
     expect(events[2].cursor.split(',').map((id, i) => compareStreamIds(id, events[i === 0 ? 2 : 1].id))).toEqual([0, 0]);
+  });
+
+  it('serves 100 subscribers on 10 streams with one reader connection (one blocking XREAD per process)', async () => {
+    const readerName = `job-events-test-${randomUUID()}`;
+    let readersMade = 0;
+    const readers: Redis[] = [];
+    const createReader = () => {
+      readersMade += 1;
+      const reader = new Redis({ host: '127.0.0.1', port: 6379, maxRetriesPerRequest: 2, connectionName: readerName });
+      readers.push(reader);
+      return reader;
+    };
+    const admin = fixture.connect();
+    /** This bus's reader connections on the server: [blocked?] per connection named `readerName`. */
+    const readerClients = async () =>
+      String(await admin.call('CLIENT', 'LIST'))
+        .split('\n')
+        .filter((line) => line.includes(` name=${readerName} `))
+        .map((line) => /\bflags=\S*b/.test(line));
+    const bus = new EventBus({ redis: fixture.connect(), createReader, keyPrefix: fixture.prefix });
+    try {
+      const streams = Array.from({ length: 10 }, (_, i) => `job:fanout-${i}`);
+      const subscribers = Array.from({ length: 100 }, (_, i) => ({ stream: streams[i % 10], sub: bus.subscribe({ stream: streams[i % 10] }) }));
+      await Promise.all(subscribers.map(({ sub }) => sub.ready));
+      expect(bus.stats()).toEqual({ streams: 10, subscribers: 100 });
+      const received = Promise.all(subscribers.map(({ sub }) => take(sub, 1)));
+      const published = await Promise.all(streams.map((stream) => busA.publish({ stream, type: 'status', data: { stream } })));
+      const events = await received;
+      subscribers.forEach(({ stream }, i) => {
+        expect(events[i]).toHaveLength(1);
+        expect(events[i][0]).toMatchObject({ stream, type: 'status', data: { stream }, id: published[streams.indexOf(stream)] });
+      });
+      expect(readersMade).toBe(1);
+      // Exactly one connection of this bus is on the server, and it is (back) in its blocking XREAD.
+      let clients = await readerClients();
+      while (!(clients.length === 1 && clients[0])) {
+        expect(clients).toHaveLength(1);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        clients = await readerClients();
+      }
+    } finally {
+      await bus.close();
+      await Promise.all(readers.map((reader) => reader.quit().catch(() => undefined)));
+    }
   });
 
   it('rejects resume ids that are not stream ids', () => {
