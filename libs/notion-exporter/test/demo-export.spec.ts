@@ -61,7 +61,8 @@ describe('exportTree on the demo workspace (golden)', () => {
 
   it('lays the documents out as the contract says: directories as index.mdx, the root at index.mdx', () => {
     const byTitle = new Map(result.documents.map((d) => [d.title, d]));
-    expect(byTitle.get('ZCP')).toMatchObject({ relativePath: 'index.mdx', slugPath: [], isDirectory: true, sidebarPosition: 1, parentId: null });
+    // The root page sorts before its first sub-page (position 1) in the sidebar generated from the solution folder.
+    expect(byTitle.get('ZCP')).toMatchObject({ relativePath: 'index.mdx', slugPath: [], isDirectory: true, sidebarPosition: 0, parentId: null });
     expect(byTitle.get('Installation')).toMatchObject({ relativePath: 'getting-started/installation/index.mdx', isDirectory: true, sidebarPosition: 2 });
     expect(byTitle.get('../ Relative Paths and Traversal')?.relativePath).toBe('reference/relative-paths-and-traversal.mdx');
     expect(byTitle.get('설치 FAQ')?.relativePath).toBe('troubleshooting/설치-faq.mdx');

@@ -15,7 +15,12 @@ export interface RenderInput {
   sources: ResolveSources;
 }
 
-
+/**
+ * Where the document sorts in the sidebar. The solution's root page is `index.mdx` beside its sub-pages (the
+ * sidebar is generated from inside the solution folder), so it takes 0 to come before the first of them (1).
+ * A directory's own page is its category's link, not an item, so its position is the category's.
+ */
+const sidebarPosition = (node: ManualNode): number => (node.parentId === null ? 0 : node.index);
 
 /** One document: front matter (written by a YAML library) + the resolved, serialised body. */
 export function renderDocument({ node, page, body, descriptionProperties, sources }: RenderInput): ExportedDocument {
@@ -24,7 +29,7 @@ export function renderDocument({ node, page, body, descriptionProperties, source
   const frontMatter: DocumentFrontMatter = {
     id: node.slug,
     title: node.title,
-    sidebar_position: node.index,
+    sidebar_position: sidebarPosition(node),
     ...(description ? { description } : {}),
     notion_page_id: node.id,
   };
@@ -38,7 +43,7 @@ export function renderDocument({ node, page, body, descriptionProperties, source
     slugPath: node.slugPath,
     relativePath: node.relativePath,
     isDirectory: node.isDirectory,
-    sidebarPosition: node.index,
+    sidebarPosition: sidebarPosition(node),
     parentId: node.parentId,
     frontMatter,
     mdx: `${frontMatterBlock(frontMatter)}${content}`,
