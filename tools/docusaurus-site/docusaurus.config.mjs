@@ -3,28 +3,12 @@
 // docs/zcp/… and i18n/<lang>/docusaurus-plugin-content-docs/current/zcp/…, built in en, ko, ja and ar.
 // Every link check throws, and nothing is fetched from the network at build time (no Algolia, no web fonts,
 // KaTeX's stylesheet comes from node_modules).
-import { createRequire } from 'node:module';
-import rehypeKatex from 'rehype-katex';
-import remarkMath from 'remark-math';
-
-const require = createRequire(import.meta.url);
-// The stylesheet of the KaTeX copy rehype-katex renders with.
-const katexCss = createRequire(require.resolve('rehype-katex')).resolve('katex/dist/katex.min.css');
+import { katexCss, mathPlugins, strictSite } from './site.shared.mjs';
 
 /** @type {import('@docusaurus/types').Config} */
 const config = {
   title: 'zmp-manual test site',
-  url: 'http://localhost',
-  baseUrl: '/',
-  onBrokenLinks: 'throw',
-  onBrokenAnchors: 'throw',
-  onDuplicateRoutes: 'throw',
-  markdown: {
-    hooks: {
-      onBrokenMarkdownLinks: 'throw',
-      onBrokenMarkdownImages: 'throw',
-    },
-  },
+  ...strictSite,
   // What `localeConfig(['ko', 'ja', 'ar'])` from @zmp-manual/docusaurus-writer prints (the e2e checks it).
   i18n: {
     defaultLocale: 'en',
@@ -45,8 +29,7 @@ const config = {
           path: 'docs',
           routeBasePath: 'docs',
           sidebarPath: './sidebars.mjs',
-          remarkPlugins: [remarkMath],
-          rehypePlugins: [rehypeKatex],
+          ...mathPlugins,
         },
         blog: false,
         theme: { customCss: [katexCss] },

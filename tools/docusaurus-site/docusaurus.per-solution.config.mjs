@@ -5,28 +5,12 @@
 // instance is off (it would read docs/zcp a second time). The e2e copies this file into its work copy as
 // docusaurus.config.mjs and builds it in en and ar only (ko and ja are written but not built, to save CI
 // time). Every link check throws, nothing is fetched from the network at build time.
-import { createRequire } from 'node:module';
-import rehypeKatex from 'rehype-katex';
-import remarkMath from 'remark-math';
-
-const require = createRequire(import.meta.url);
-// The stylesheet of the KaTeX copy rehype-katex renders with.
-const katexCss = createRequire(require.resolve('rehype-katex')).resolve('katex/dist/katex.min.css');
+import { katexCss, mathPlugins, strictSite } from './site.shared.mjs';
 
 /** @type {import('@docusaurus/types').Config} */
 const config = {
   title: 'zmp-manual test site (per-solution)',
-  url: 'http://localhost',
-  baseUrl: '/',
-  onBrokenLinks: 'throw',
-  onBrokenAnchors: 'throw',
-  onDuplicateRoutes: 'throw',
-  markdown: {
-    hooks: {
-      onBrokenMarkdownLinks: 'throw',
-      onBrokenMarkdownImages: 'throw',
-    },
-  },
+  ...strictSite,
   // What `localeConfig(['ar'])` from @zmp-manual/docusaurus-writer prints (the e2e checks it).
   i18n: {
     defaultLocale: 'en',
@@ -56,8 +40,7 @@ const config = {
         path: 'docs/zcp',
         routeBasePath: 'zcp',
         sidebarPath: './sidebars-zcp.mjs',
-        remarkPlugins: [remarkMath],
-        rehypePlugins: [rehypeKatex],
+        ...mathPlugins,
       }),
     ],
     // For the e2e only: webpack names its persistent cache `<client|server>-production-<locale>` whatever the

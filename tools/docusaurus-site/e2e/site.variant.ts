@@ -23,7 +23,12 @@ export interface SiteVariant {
 export const SINGLE: SiteVariant = {
   layout: 'single',
   workDirName: 'site',
-  files: { 'docusaurus.config.mjs': 'docusaurus.config.mjs', 'sidebars.mjs': 'sidebars.mjs', 'src/pages': 'src/pages' },
+  files: {
+    'docusaurus.config.mjs': 'docusaurus.config.mjs',
+    'site.shared.mjs': 'site.shared.mjs',
+    'sidebars.mjs': 'sidebars.mjs',
+    'src/pages': 'src/pages',
+  },
   builtLanguages: (written) => written,
   routeBase: (solution) => `/docs/${solution}`,
   translationFile: (language) => `i18n/${language}/docusaurus-plugin-content-docs/current.json`,
@@ -38,6 +43,7 @@ export const PER_SOLUTION: SiteVariant = {
   workDirName: 'site-per-solution',
   files: {
     'docusaurus.config.mjs': 'docusaurus.per-solution.config.mjs',
+    'site.shared.mjs': 'site.shared.mjs',
     'sidebars-zcp.mjs': 'sidebars-zcp.mjs',
     'src/pages': 'src/pages-per-solution',
   },
