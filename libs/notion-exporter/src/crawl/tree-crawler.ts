@@ -3,10 +3,11 @@ import type { NotionGateway } from '../api/notion-gateway';
 import { NotionExportError } from '../errors/export-error';
 import type { AssetRef, ChildEntry, ExportManifest, ManifestPage } from '../manifest/export-manifest';
 import { isUnchanged } from '../manifest/export-manifest';
-import type { ExportWarning } from '../types';
+import type { ExportProgress, ExportWarning } from '../types';
 import type { BlockNode } from './block-node';
 import { BlockTreeFetcher } from './block-tree.fetcher';
 import { childEntries, syncedOriginals } from './child-entries';
+import { pageTitle } from './page-properties';
 import { Semaphore } from './semaphore';
 import { TreeReconciler } from './tree-reconciler';
 import type { Root } from 'mdast';
@@ -46,6 +47,12 @@ export interface CrawlerOptions {
   convert?: (page: PageObjectResponse, blocks: BlockNode[]) => ConvertedPage;
   warn: (warning: ExportWarning) => void;
   onPage?: (page: CrawledPage, counts: { done: number; known: number }) => void;
+}
+
+/** The crawl's `onPage` turned into the public `onProgress` events (phase `crawl`). */
+export function crawlProgress(onProgress: ((progress: ExportProgress) => void) | undefined): CrawlerOptions['onPage'] {
+  return (crawled, counts) =>
+    onProgress?.({ phase: 'crawl', pageId: crawled.id, title: pageTitle(crawled.page), pagesDone: counts.done, pagesKnown: counts.known, reused: crawled.previous !== undefined });
 }
 
 /**

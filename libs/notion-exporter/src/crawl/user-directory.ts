@@ -30,6 +30,11 @@ export class UserDirectory {
     return pending;
   }
 
+  /** Resolves every id, once each, in a stable order (so a run's request sequence repeats). */
+  async resolveAll(ids: Iterable<string>): Promise<void> {
+    await Promise.all([...new Set(ids)].sort().map((id) => this.resolve(id)));
+  }
+
   /** Already resolved users (synchronous; unknown ids give nulls). */
   get(userId: string): UserInfo {
     return this.known.get(userId) ?? { name: null, avatarUrl: null };

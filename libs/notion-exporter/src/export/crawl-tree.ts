@@ -1,6 +1,5 @@
 import { normalizePageId } from '../api/page-id';
-import { pageTitle } from '../crawl/page-properties';
-import { TreeCrawler } from '../crawl/tree-crawler';
+import { crawlProgress, TreeCrawler } from '../crawl/tree-crawler';
 import { UserDirectory } from '../crawl/user-directory';
 import { checkManifest } from '../manifest/export-manifest';
 import { buildManualTree } from '../tree/manual-tree';
@@ -25,11 +24,10 @@ export async function crawlTree(options: CrawlTreeOptions): Promise<ManualNode[]
     concurrency: options.concurrency ?? 4,
     descend: true,
     warn: () => undefined,
-    onPage: (crawled, counts) =>
-      options.onProgress?.({ phase: 'crawl', pageId: crawled.id, title: pageTitle(crawled.page), pagesDone: counts.done, pagesKnown: counts.known, reused: crawled.previous !== undefined }),
+    onPage: crawlProgress(options.onProgress),
   });
   await crawler.crawl();
   const users = new UserDirectory(gateway, usable?.users);
-  await Promise.all([...new Set([...crawler.pages.values()].map((p) => p.page.last_edited_by.id))].sort().map((id) => users.resolve(id)));
+  await users.resolveAll([...crawler.pages.values()].map((crawled) => crawled.page.last_edited_by.id));
   return buildManualTree(rootPageId, crawler.pages, (id) => users.get(id));
 }

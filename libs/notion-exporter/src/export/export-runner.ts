@@ -5,9 +5,8 @@ import { AssetDownloader } from '../assets/asset-downloader';
 import { assetJobs, collectAssets } from '../assets/asset-jobs';
 import { mergeCalloutMapping } from '../convert/callout-mapping';
 import { convertPageBody } from '../convert/page-body.converter';
-import { pageTitle } from '../crawl/page-properties';
 import type { CrawledPage } from '../crawl/tree-crawler';
-import { TreeCrawler } from '../crawl/tree-crawler';
+import { crawlProgress, TreeCrawler } from '../crawl/tree-crawler';
 import { UserDirectory } from '../crawl/user-directory';
 import { throwIfAborted } from '../errors/export-error';
 import type { ExportManifest, ManifestAsset, ManifestPage } from '../manifest/export-manifest';
@@ -49,7 +48,7 @@ async function resolveUsers(pages: Iterable<CrawledPage>, users: UserDirectory):
       }
     }
   }
-  await Promise.all([...ids].sort().map((id) => users.resolve(id)));
+  await users.resolveAll(ids);
 }
 
 /** The whole export: crawl (with conversion of changed pages), users, assets, rendering, manifest. */
@@ -84,8 +83,7 @@ export async function runExport(options: RunOptions): Promise<ExportResult & { g
     descend: options.descend,
     convert: (page, blocks) => convertPageBody(page.id, blocks, callouts),
     warn,
-    onPage: (crawled, counts) =>
-      options.onProgress?.({ phase: 'crawl', pageId: crawled.id, title: pageTitle(crawled.page), pagesDone: counts.done, pagesKnown: counts.known, reused: crawled.previous !== undefined }),
+    onPage: crawlProgress(options.onProgress),
   });
   await crawler.crawl();
   const users = new UserDirectory(gateway, sameRoot?.users);
