@@ -3,7 +3,7 @@ import { SITE_LAYOUTS } from './site-layout';
 import { languageProblem } from './language-tag';
 import { defaultManifestPath } from './manifest';
 import { safeSegments } from './safe-path';
-import type { Translation } from './writer-input.types';
+import type { WriteSolutionOptions } from './write-solution';
 import { WriterError } from './writer-error';
 
 // Lower case only: `ZCP` and `zcp` would share docs/zcp, its manifest and its i18n folders on macOS and Windows.
@@ -11,17 +11,11 @@ const SOLUTION_ID = /^[a-z0-9][a-z0-9_-]*$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
-export interface SettingsInput {
-  root: string;
-  solution: string;
-  layout?: SiteLayoutName;
-  languages?: readonly string[];
-  removeLanguages?: readonly string[];
-  sidebarId?: string;
-  manifest?: string;
-  replaceForeignFiles?: boolean;
-  translations?: readonly Translation[];
-}
+/** The options that decide where and how the run writes (documented on `WriteSolutionOptions`). */
+export type SettingsInput = Pick<
+  WriteSolutionOptions,
+  'root' | 'solution' | 'layout' | 'languages' | 'removeLanguages' | 'sidebarId' | 'manifest' | 'replaceForeignFiles' | 'translations'
+>;
 
 export interface Settings {
   root: string;
