@@ -54,6 +54,21 @@ export default [
     },
   },
   {
+    // An app's integration tests boot it against the local emulators in tools/ (real HTTP, real git), and
+    // the CLI's `demo` command starts those emulators in-process (docs/decisions/0004).
+    files: ['apps/**/*.spec.ts', 'apps/**/test/**/*.ts', 'apps/cli/src/demo/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [{ sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
