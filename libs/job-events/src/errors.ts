@@ -135,6 +135,44 @@ export class SseError extends Error {
 }
 
 /**
+ * `invalid_artifact`: an empty job id, a ttl that is not a positive integer, or bytes whose sha-256 is not the
+ * one given; `invalid_location`: a location this store did not make.
+ */
+export type ArtifactStoreErrorCode = 'invalid_artifact' | 'invalid_location';
+
+export class ArtifactStoreError extends Error {
+  constructor(
+    readonly code: ArtifactStoreErrorCode,
+    message: string,
+    readonly jobId: string | null,
+  ) {
+    super(message);
+    this.name = 'ArtifactStoreError';
+  }
+
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message, jobId: this.jobId };
+  }
+}
+
+/** `invalid_solution`: an empty solution key, or one with a character that cannot be part of a key. */
+export class ManualsCacheError extends Error {
+  readonly code = 'invalid_solution' as const;
+
+  constructor(
+    message: string,
+    readonly solution: string,
+  ) {
+    super(message);
+    this.name = 'ManualsCacheError';
+  }
+
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message, solution: this.solution };
+  }
+}
+
+/**
  * `redis_error`: a Redis command failed (connection lost, timeout, a reply error such as `OOM`). `operation`
  * names the library call (`JobStore.update`); `cause` is ioredis' own error.
  */
@@ -154,7 +192,7 @@ export class RedisCommandError extends Error {
   }
 }
 
-const OWN_ERRORS = [JobStoreError, JobPayloadError, NotificationStoreError, EventBusError, LockError, JobCancelledError, SseError, RedisCommandError];
+const OWN_ERRORS = [JobStoreError, JobPayloadError, NotificationStoreError, EventBusError, LockError, JobCancelledError, SseError, ArtifactStoreError, ManualsCacheError, RedisCommandError];
 
 /** Runs `call`; an error that is not one of ours (ioredis') comes out as a `RedisCommandError`. */
 export async function redisCall<T>(operation: string, call: () => Promise<T>): Promise<T> {

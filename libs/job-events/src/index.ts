@@ -3,19 +3,26 @@ export { FAILURE_REASONS, JOB_STATES, LEGACY_JOB_STATES, TERMINAL_JOB_STATES, is
 export type { FailureReason, JobState } from './job-state';
 export { canTransition } from './job-transitions';
 export { toPublishStatus } from './job-record';
-export type { JobArtifact, JobCommits, JobCounters, JobFailure, JobInit, JobRecord, JobUpdate, PublishStatus } from './job-record';
+export type { CallbackDelivery, JobArtifact, JobCommits, JobCounters, JobFailure, JobInit, JobRecord, JobUpdate, PublishStatus } from './job-record';
+export type { CallbackDeliveryInput } from './job-callback';
 export { PUBLISH_JOB_PAYLOAD_VERSION, parsePublishJobPayload, publishJobPayloadSchema } from './job-payload.schema';
 export type { PublishJobPayload } from './job-payload.schema';
+export { NOTION_REFRESH_PAYLOAD_VERSION, notionRefreshPayloadSchema, parseNotionRefreshPayload } from './notion-refresh.schema';
+export type { NotionRefreshPayload } from './notion-refresh.schema';
 
 // Stores
 export { JOB_STATUS_EVENT, JobStore } from './job.store';
-export type { JobListQuery, JobPage, JobSnapshot, JobStoreOptions } from './job.store';
+export type { DeleteFinishedOptions, JobListQuery, JobPage, JobSnapshot, JobStoreOptions } from './job.store';
 export { JobCancellation } from './job-cancel';
 export type { CancelOutcome, CancelSignalOptions } from './job-cancel';
 export { NOTIFICATION_STATUSES, NOTIFICATION_TYPES } from './notification';
 export type { Notification, NotificationInput, NotificationStatus, NotificationType } from './notification';
 export { NOTIFICATION_EVENT, NotificationStore } from './notification.store';
 export type { NotificationListOptions, NotificationStoreOptions } from './notification.store';
+export { ArtifactStore } from './artifact.store';
+export type { ArtifactPutOptions, ArtifactStoreOptions } from './artifact.store';
+export { MANUALS_UPDATED_EVENT, ManualsCacheStore } from './manuals-cache.store';
+export type { ManualsCacheEntry, ManualsCacheItem, ManualsCacheStoreOptions, ManualsInvalidation } from './manuals-cache.store';
 
 // Event bus
 export { EventBus } from './event-bus';
@@ -23,7 +30,7 @@ export type { EventBusOptions, PublishInput, SubscribeInput, SubscribeManyInput 
 export type { Subscription, SubscriptionEndReason } from './subscription';
 export type { CursorEvent, MergedSubscription } from './merged-subscription';
 export type { BusEvent } from './stream-entry';
-export { SYSTEM_NOTIFICATION_STREAM, jobStream, userNotificationStream } from './keys';
+export { MANUALS_STREAM, SYSTEM_NOTIFICATION_STREAM, jobStream, userNotificationStream } from './keys';
 export { compareStreamIds, isStreamId } from './stream-id';
 
 // Lock
@@ -42,5 +49,5 @@ export { notificationsSse } from './notification.sse';
 export type { NotificationSseOptions } from './notification.sse';
 
 // Errors
-export { EventBusError, JobCancelledError, JobPayloadError, JobStoreError, LockError, NotificationStoreError, RedisCommandError, SseError } from './errors';
-export type { EventBusErrorCode, JobStoreErrorCode, LockErrorCode, NotificationStoreErrorCode, PayloadIssue } from './errors';
+export { ArtifactStoreError, EventBusError, JobCancelledError, JobPayloadError, JobStoreError, LockError, ManualsCacheError, NotificationStoreError, RedisCommandError, SseError } from './errors';
+export type { ArtifactStoreErrorCode, EventBusErrorCode, JobStoreErrorCode, LockErrorCode, NotificationStoreErrorCode, PayloadIssue } from './errors';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JobPayloadError } from './errors';
+import { payloadError } from './payload-error';
 
 export const PUBLISH_JOB_PAYLOAD_VERSION = 1;
 
@@ -32,12 +32,5 @@ export type PublishJobPayload = z.infer<typeof publishJobPayloadSchema>;
 export function parsePublishJobPayload(input: unknown): PublishJobPayload {
   const result = publishJobPayloadSchema.safeParse(input);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => {
-    const path = issue.path.map(String);
-    // An unknown key is reported on the object; name the key itself.
-    if (issue.code === 'unrecognized_keys') path.push(...issue.keys);
-    return { field: path.join('.'), message: issue.message };
-  });
-  const first = issues[0] ?? { field: '', message: 'invalid payload' };
-  throw new JobPayloadError(`Invalid publish job payload: ${first.field || '(payload)'}: ${first.message}`, first.field, issues);
+  throw payloadError('publish job payload', result.error);
 }

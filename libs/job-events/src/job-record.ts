@@ -43,6 +43,28 @@ export interface JobArtifact {
   sha256: string | null;
 }
 
+/**
+ * One attempt at delivering a job's outbound callback (a signed POST to the `callback_url` of the publish).
+ * Recorded on the job with `JobStore.recordCallback`, also after the job ended.
+ */
+export interface CallbackDelivery {
+  /** The target as given, without userinfo (`https://user:pw@host/x` is kept as `https://host/x`). */
+  url: string;
+  /** 1 for the first try of a delivery, 2 for its first retry, …; 0 when it was refused before any try. */
+  attempt: number;
+  /** When the attempt started (UTC ISO). */
+  at: string;
+  /** The receiver's HTTP status, or null when there was no answer (refused target, timeout, network error). */
+  status_code: number | null;
+  /** Whether the receiver took it (a 2xx). */
+  ok: boolean;
+  /** Why it failed (`http_500`, `timeout`, `forbidden_address: …`), or null. */
+  error: string | null;
+  duration_ms: number;
+  /** The `webhook-id` header: the same for every attempt of one delivery. */
+  webhook_id: string;
+}
+
 /** Why a job failed: a library error `code`, the pipeline `step` it happened in, and its message. */
 export interface JobFailure {
   code: string;
@@ -73,6 +95,8 @@ export interface JobRecord extends PublishStatus {
   failure: JobFailure | null;
   target_languages: string[];
   cancel_requested_at: string | null;
+  /** Attempts at delivering the job's callback, oldest first (bounded by the store's `callbackLimit`). */
+  callbacks: CallbackDelivery[];
 }
 
 /** What `JobStore.create` needs; a `PublishJobPayload` fits. */
@@ -166,5 +190,13 @@ export function newJobRecord(init: JobInit, now: string): JobRecord {
     failure: null,
     target_languages: [...(init.target_languages ?? [])],
     cancel_requested_at: null,
+    callbacks: [],
   };
+}
+
+/** A stored record, with the fields added since it was written filled in (`callbacks: []`). */
+export function parseJobRecord(json: string): JobRecord {
+  const record = JSON.parse(json) as JobRecord;
+  if (!Array.isArray(record.callbacks)) record.callbacks = [];
+  return record;
 }

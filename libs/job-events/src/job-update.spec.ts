@@ -15,7 +15,7 @@ describe('job record', () => {
 
   it('puts our fields after the wire fields', () => {
     expect(Object.keys(queued()).slice(14)).toEqual([
-      'created_at', 'started_at', 'finished_at', 'updated_at', 'worker', 'attempt', 'counters', 'commits', 'artifact', 'log', 'failure', 'target_languages', 'cancel_requested_at',
+      'created_at', 'started_at', 'finished_at', 'updated_at', 'worker', 'attempt', 'counters', 'commits', 'artifact', 'log', 'failure', 'target_languages', 'cancel_requested_at', 'callbacks',
     ]);
   });
 

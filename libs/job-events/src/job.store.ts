@@ -1,7 +1,9 @@
 import type { Redis } from 'ioredis';
 import { JobStoreError, redisCall } from './errors';
+import { withCallbackDelivery } from './job-callback';
+import type { CallbackDeliveryInput } from './job-callback';
 import type { JobInit, JobRecord, JobUpdate } from './job-record';
-import { newJobRecord, toPublishStatus } from './job-record';
+import { newJobRecord, parseJobRecord, toPublishStatus } from './job-record';
 import type { JobState } from './job-state';
 import { JOB_STATES, TERMINAL_JOB_STATES, isJobState } from './job-state';
 import { createJobScript, deleteJobScript, listJobsScript, updateJobScript } from './job-store.scripts';
@@ -21,8 +23,17 @@ export interface JobStoreOptions {
   logLimit?: number;
   /** Approximate cap of each job's event stream (`XADD MAXLEN ~`, default 1000). */
   streamMaxLength?: number;
+  /** Callback deliveries kept in `record.callbacks` (default 50; the oldest drop off). */
+  callbackLimit?: number;
   /** Source of time (default `() => new Date()`). */
   clock?: () => Date;
+}
+
+export interface DeleteFinishedOptions {
+  /** Terminal jobs read per page (default 500). */
+  batchSize?: number;
+  /** Called after each job it deleted, e.g. to delete what is kept beside the job (its artifact). Awaited. */
+  onDeleted?: (jobId: string) => Promise<unknown> | unknown;
 }
 
 export interface JobListQuery {
@@ -62,6 +73,7 @@ export class JobStore {
   readonly redis: Redis;
   private readonly logLimit: number;
   private readonly maxLen: number;
+  private readonly callbackLimit: number;
   private readonly clock: () => Date;
 
   constructor(options: JobStoreOptions) {
@@ -69,6 +81,7 @@ export class JobStore {
     this.keys = keySpace(options.keyPrefix);
     this.logLimit = options.logLimit ?? 200;
     this.maxLen = options.streamMaxLength ?? 1000;
+    this.callbackLimit = options.callbackLimit ?? 50;
     this.clock = options.clock ?? (() => new Date());
   }
 
@@ -91,7 +104,7 @@ export class JobStore {
   get(jobId: string): Promise<JobRecord | null> {
     return redisCall('JobStore.get', async () => {
       const json = await this.redis.hget(this.keys.jobRecord(jobId), 'json');
-      return json === null ? null : (JSON.parse(json) as JobRecord);
+      return json === null ? null : parseJobRecord(json);
     });
   }
 
@@ -106,7 +119,7 @@ export class JobStore {
       const json = replies?.[0]?.[1] as string | null | undefined;
       if (!json) return null;
       const last = (replies?.[1]?.[1] ?? []) as [string, string[]][];
-      return { record: JSON.parse(json) as JobRecord, eventId: last[0]?.[0] ?? null };
+      return { record: parseJobRecord(json), eventId: last[0]?.[0] ?? null };
     });
   }
 
@@ -118,6 +131,14 @@ export class JobStore {
   /** A worker begins an attempt (attempt + 1), from any non-terminal state. */
   start(jobId: string, options: { worker?: string | null; message?: string | null } = {}): Promise<JobRecord> {
     return redisCall('JobStore.start', () => this.mutate(jobId, (record, now) => startAttempt(record, options.worker ?? null, options.message ?? null, now)));
+  }
+
+  /**
+   * Appends one attempt at delivering the job's callback to `record.callbacks` (its `url` without userinfo).
+   * The state does not change, so this works on a terminal job too; no status event is appended.
+   */
+  recordCallback(jobId: string, delivery: CallbackDeliveryInput): Promise<JobRecord> {
+    return redisCall('JobStore.recordCallback', () => this.mutate(jobId, (record, now) => withCallbackDelivery(record, delivery, now, this.callbackLimit)));
   }
 
   /** Marks the job `cancel_requested` and sets its durable cancel flag in the same step. */
@@ -148,7 +169,7 @@ export class JobStore {
       const index = query.status ? this.keys.jobIndexStatus(query.status) : this.keys.jobIndexAll;
       const start = (page - 1) * size;
       const [total, ...jsons] = (await listJobsScript.run(this.redis, [index], [start, start + size - 1, this.keys.jobRecord('')])) as [number, ...(string | null)[]];
-      const items = jsons.filter((json): json is string => typeof json === 'string').map((json) => JSON.parse(json) as JobRecord);
+      const items = jsons.filter((json): json is string => typeof json === 'string').map(parseJobRecord);
       return { items, total, page, size };
     });
   }
@@ -163,7 +184,7 @@ export class JobStore {
   }
 
   /** Retention: deletes terminal jobs that finished before `before`. Returns how many were deleted. */
-  deleteFinishedBefore(before: Date, options: { batchSize?: number } = {}): Promise<number> {
+  deleteFinishedBefore(before: Date, options: DeleteFinishedOptions = {}): Promise<number> {
     return redisCall('JobStore.deleteFinishedBefore', async () => {
       const batch = options.batchSize ?? 500;
       let deleted = 0;
@@ -174,8 +195,10 @@ export class JobStore {
           let kept = 0;
           for (const id of ids) {
             const record = await this.get(id);
-            if (record && record.finished_at !== null && Date.parse(record.finished_at) < before.getTime() && (await this.delete(id))) deleted += 1;
-            else kept += 1;
+            if (record && record.finished_at !== null && Date.parse(record.finished_at) < before.getTime() && (await this.delete(id))) {
+              deleted += 1;
+              await options.onDeleted?.(id);
+            } else kept += 1;
           }
           if (ids.length < batch) break;
           offset += kept;
@@ -191,7 +214,7 @@ export class JobStore {
     for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt += 1) {
       const [version, json] = await this.redis.hmget(k.jobRecord(jobId), 'v', 'json');
       if (version === null || json === null) throw new JobStoreError('job_not_found', `Job ${jobId} not found`, jobId);
-      const current = JSON.parse(json) as JobRecord;
+      const current = parseJobRecord(json);
       const next = change(current, this.clock().toISOString());
       if (next === null) return current;
       const before = JSON.stringify(toPublishStatus(current));

@@ -16,6 +16,8 @@ export function keySpace(prefix: string) {
     notificationRead: (userId: string) => `${prefix}notif:read:${userId}`,
     notificationCleared: (userId: string) => `${prefix}notif:cleared:${userId}`,
     lock: (key: string) => `${prefix}lock:${key}`,
+    artifact: (jobId: string) => `${prefix}artifacts:${jobId}`,
+    manualsCache: (solution: string) => `${prefix}manuals:cache:${solution}`,
     busWake: (instanceId: string) => `${prefix}bus:wake:${instanceId}`,
   };
 }
@@ -26,5 +28,7 @@ export type KeySpace = ReturnType<typeof keySpace>;
 export const jobStream = (jobId: string) => `job:${jobId}`;
 /** Stream of the notifications addressed to one user. */
 export const userNotificationStream = (userId: string) => `notifications:${userId}`;
+/** Stream of the manuals-cache invalidations (`ManualsCacheStore.put`). */
+export const MANUALS_STREAM = 'manuals';
 /** Stream of the system-wide notifications (`user_id: null`). */
 export const SYSTEM_NOTIFICATION_STREAM = 'notifications:*';

@@ -5,6 +5,8 @@ import * as api from './index';
 describe('@zmp-manual/job-events public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'ArtifactStore',
+      'ArtifactStoreError',
       'EventBus',
       'EventBusError',
       'FAILURE_REASONS',
@@ -17,9 +19,14 @@ describe('@zmp-manual/job-events public API', () => {
       'JobStoreError',
       'LEGACY_JOB_STATES',
       'LockError',
+      'MANUALS_STREAM',
+      'MANUALS_UPDATED_EVENT',
+      'ManualsCacheError',
+      'ManualsCacheStore',
       'NOTIFICATION_EVENT',
       'NOTIFICATION_STATUSES',
       'NOTIFICATION_TYPES',
+      'NOTION_REFRESH_PAYLOAD_VERSION',
       'NotificationStore',
       'NotificationStoreError',
       'PUBLISH_JOB_PAYLOAD_VERSION',
@@ -39,6 +46,8 @@ describe('@zmp-manual/job-events public API', () => {
       'jobStream',
       'lastEventIdFrom',
       'notificationsSse',
+      'notionRefreshPayloadSchema',
+      'parseNotionRefreshPayload',
       'parsePublishJobPayload',
       'publishJobPayloadSchema',
       'toPublishStatus',

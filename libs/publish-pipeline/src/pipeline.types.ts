@@ -138,6 +138,12 @@ export interface RunPublishOptions {
   logger?: PipelineLogger;
   /** Also build the zip of the solution's generated files (default false). */
   artifact?: boolean;
+  /**
+   * Overwrite files at the solution's output paths that docusaurus-writer did not write (a site the original
+   * service wrote, once, to take it over). Default false: such a file fails the run (`export_failed`,
+   * code `foreign_file`) before anything is written.
+   */
+  replaceForeignFiles?: boolean;
 }
 
 export interface PublishResult {

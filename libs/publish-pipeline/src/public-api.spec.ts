@@ -4,6 +4,21 @@ import * as api from './index';
 // is a semver decision, not a refactoring detail.
 describe('@zmp-manual/publish-pipeline public API', () => {
   it('exports exactly these names', () => {
-    expect(Object.keys(api).sort()).toEqual(['exportProgress', 'translationProgress']);
+    expect(Object.keys(api).sort()).toEqual([
+      'PIPELINE_STEPS',
+      'PipelineError',
+      'SETTINGS_ENV_VARS',
+      'SettingsError',
+      'createNotionClient',
+      'createProvider',
+      'exportProgress',
+      'loadSettings',
+      'redactSettings',
+      'runExport',
+      'runPublish',
+      'runTranslate',
+      'solutionConfig',
+      'translationProgress',
+    ]);
   });
 });
