@@ -1,9 +1,21 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './worker.module';
+import type { WorkerConfig } from './worker.tokens';
 
-/** Builds the worker; its HTTP server carries health (and later metrics) only, never public routes. */
-export async function createWorkerApp(): Promise<INestApplication> {
-  return NestFactory.create(WorkerModule, { logger: ['error', 'warn'] });
+export interface CreateWorkerAppOptions {
+  /** Nest log levels (default log, warn, error). */
+  logLevels?: LogLevel[];
+}
+
+/**
+ * Builds the worker from a parsed configuration. Its HTTP server carries health and metrics only. Shutdown
+ * hooks are not enabled: `installSignalHandlers` stops the worker (Bull would hang on a running job).
+ */
+export async function createWorkerApp(config: WorkerConfig, options: CreateWorkerAppOptions = {}): Promise<INestApplication> {
+  return NestFactory.create(WorkerModule.forRoot(config), {
+    logger: options.logLevels ?? ['log', 'warn', 'error'],
+    forceCloseConnections: true,
+  });
 }

@@ -4,6 +4,7 @@
  * callbacks, artifacts and metrics modules provide the second; the publish processor uses both.
  */
 import type { JobArtifact, JobRecord } from '@zmp-manual/job-events';
+import type { PipelineSettings } from '@zmp-manual/publish-pipeline';
 
 /** The typed configuration, parsed once at start (`WorkerConfig`). */
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
@@ -13,6 +14,11 @@ export const REDIS = Symbol('REDIS');
 export const JOB_STORE = Symbol('JOB_STORE');
 export const JOB_CANCELLATION = Symbol('JOB_CANCELLATION');
 export const NOTIFICATION_STORE = Symbol('NOTIFICATION_STORE');
+/** Masks the configured secrets (tokens, keys, the callback secret) in text bound for logs, records or events. */
+export const SECRET_REDACTOR = Symbol('SECRET_REDACTOR');
+export interface SecretRedaction {
+  redact(text: string): string;
+}
 
 /** Schedules the outbound callback of a job that reached a terminal state (Standard Webhooks). */
 export const JOB_CALLBACKS = Symbol('JOB_CALLBACKS');
@@ -33,6 +39,8 @@ export const WORKER_METRICS = Symbol('WORKER_METRICS');
 export interface WorkerMetrics {
   jobStarted(solution: string): void;
   jobFinished(solution: string, state: 'completed' | 'failed' | 'cancelled', durationMs: number): void;
+  /** Optional: the job left this worker without a terminal state (handed back at shutdown, or taken over). */
+  jobReleased?(solution: string): void;
 }
 
 /** Names of the Bull queues and job names. */
@@ -96,4 +104,9 @@ export interface WorkerConfig {
   };
   /** `METRICS_ENABLED` (default true). */
   metricsEnabled: boolean;
+  /**
+   * The pipeline's settings (Notion, solutions, repository, translation), read by publish-pipeline's
+   * `loadSettings` from the same environment: `NOTION_TOKEN`, `<SOL>_ROOT_PAGE_ID`, `GITHUB_*`, `OPENAI_*`, …
+   */
+  pipeline: PipelineSettings;
 }
