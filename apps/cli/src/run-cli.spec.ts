@@ -33,6 +33,8 @@ describe('zmp-manual argument parsing', () => {
     expect(out).toContain(`Usage: zmp-manual ${name} [options]`);
     for (const option of [...commands[name].options, '--json', '--quiet', '--no-progress', '--verbose', '--debug']) expect(out).toContain(option);
     for (const variable of commands[name].env) expect(out).toMatch(new RegExp(`^  ${variable.replace(/[<>]/g, '\\$&')} +\\S`, 'm'));
+    // The CLI replaces SOLUTIONS with --solution: the help does not list it as read.
+    expect(out).not.toMatch(/^ {2}SOLUTIONS /m);
     expect(out).toContain('Exit codes:');
     expect(out).toMatch(/^ +11 +translation_failed$/m);
     expect(out).toContain(`$ zmp-manual ${name}`);

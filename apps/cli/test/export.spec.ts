@@ -21,6 +21,12 @@ describe('zmp-manual export (Notion emulator, real client)', () => {
     // Not a terminal: timestamped lines on stderr, the table on stdout.
     expect(run.err).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z exporting: started {2}Exporting content from Notion\.\.\.$/m);
     expect(run.err).toMatch(/^\S+Z exporting: done in \S+ \S+ {2}pages 34 · assets 5$/m);
+    // The export's progress: several lines that only go up, without counters the pipeline has not counted yet.
+    const percents = [...run.err.matchAll(/^\S+Z exporting: (\d+)% /gm)].map((match) => Number(match[1]));
+    expect(percents.length).toBeGreaterThanOrEqual(3);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(percents.every((percent) => percent <= 100)).toBe(true);
+    expect(run.err).not.toMatch(/exporting: \d+% {2}pages 0 /);
     expect(run.err).not.toContain('\u001b[');
     expect(run.out).toMatch(/^Summary\n {2}pages +34\n {2}assets +5\n/);
     expect(run.out).toContain('  files       50 created, 0 changed, 0 removed\n');
@@ -31,7 +37,8 @@ describe('zmp-manual export (Notion emulator, real client)', () => {
     const site = await emulators.tempDir('site');
     const data = await emulators.tempDir('data');
     const args = ['export', '--solution', 'zcp', '--site', site, '--data-dir', data, '--json'];
-    const first = await cli(args, { env: emulators.env() });
+    // export translates nothing: a translation provider without its key does not stop it.
+    const first = await cli(args, { env: emulators.env({ TRANSLATION_PROVIDER: 'openai', OPENAI_API_KEY: undefined }) });
     expect(first.code).toBe(0);
     expect(first.err).toBe('');
     const result = JSON.parse(first.out);

@@ -21,10 +21,20 @@ export { runTranslate } from './run-translate';
 export type { RunExportOptions, RunTranslateOptions, SiteRunResult, SiteSolutionConfig } from './site-runs.types';
 export { PipelineError } from './errors/pipeline-error';
 export type { PipelineErrorDetails, PipelineErrorJson } from './errors/pipeline-error';
+export { maskSecrets } from './errors/secret-mask';
+export { canonicalLanguageTag } from './translate/language-tag';
 export { loadSettings } from './settings/load-settings';
 export { redactSettings } from './settings/redact-settings';
 export { createNotionClient, createProvider, solutionConfig } from './settings/settings-clients';
 export { SETTINGS_ENV_VARS } from './settings/env-vars';
 export type { SettingsEnvVar } from './settings/env-vars';
 export { SettingsError } from './settings/settings-error';
-export type { PipelineSettings, SolutionSettings } from './settings/settings.types';
+export type {
+  LoadedSettings,
+  LoadSettingsOptions,
+  NotionSettings,
+  PipelineSettings,
+  SettingsPart,
+  SettingsWithoutNotion,
+  SolutionSettings,
+} from './settings/settings.types';

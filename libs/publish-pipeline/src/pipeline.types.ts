@@ -136,6 +136,12 @@ export interface RunPublishOptions {
   reporter: PipelineReporter;
   signal?: AbortSignal;
   logger?: PipelineLogger;
+  /**
+   * Secret values masked (`***`) in every message, log line and error of the run: the Notion token and the
+   * translation provider's key, which the pipeline never sees (it gets a client and a provider). The
+   * repository's own `auth` secret is always masked.
+   */
+  secrets?: readonly string[];
   /** Also build the zip of the solution's generated files (default false). */
   artifact?: boolean;
   /**

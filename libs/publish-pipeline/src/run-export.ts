@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
-import { toPipelineError } from './errors/failure-mapping';
-import { PipelineError } from './errors/pipeline-error';
 import { exportStatePath } from './export/export-state';
 import { parseNotionId } from './notion-id';
 import { RunReporter } from './report/run-reporter';
+import { askedPageId, guardRun, rootPageIdOf, runSignal } from './run/run-guard';
+import { siteRunResult } from './run/site-run-result';
 import type { RunExportOptions, SiteRunResult } from './site-runs.types';
 import { runExportStep } from './steps/export-step';
-import { mergeChanges } from './write/file-changes';
 
 /**
  * Exports a solution (or one page, or one page and its subtree, with the publish's scope rules) into an
@@ -14,30 +13,23 @@ import { mergeChanges } from './write/file-changes';
  * Throws a `PipelineError` (`invalid_page_id`, `export_failed`, `cancelled`, `unknown_error`).
  */
 export async function runExport(options: RunExportOptions): Promise<SiteRunResult> {
-  const reporter = new RunReporter(options.reporter, { logger: options.logger });
-  const rootPageId = parseNotionId(options.solution.rootPageId);
-  const pageId = options.pageId === undefined ? rootPageId : parseNotionId(options.pageId);
-  try {
-    if (options.pageId !== undefined && pageId === undefined) {
-      throw new PipelineError('invalid_page_id', `${JSON.stringify(options.pageId)} is not a Notion page id (32 hex digits, with or without dashes)`, { code: 'invalid_page_id' });
-    }
-    if (rootPageId === undefined || pageId === undefined) {
-      throw new PipelineError('export_failed', `The root page of solution ${options.solution.id} is not a Notion page id`, { code: 'invalid_root_page_id' });
-    }
+  const { solution, secrets } = options;
+  const reporter = new RunReporter(options.reporter, { secrets, logger: options.logger });
+  const pageText = options.pageId ?? solution.rootPageId;
+  return guardRun(reporter, { signal: options.signal, secrets, pageId: parseNotionId(pageText) }, async () => {
+    const pageId = options.pageId === undefined ? undefined : askedPageId(options.pageId);
+    const rootPageId = rootPageIdOf(solution);
     const root = resolve(options.siteDir);
-    const signal = AbortSignal.any([reporter.signal, ...(options.signal ? [options.signal] : [])]);
     const step = await runExportStep({
-      target: { root, solution: options.solution.id, layout: options.solution.layout ?? 'single', replaceForeignFiles: options.replaceForeignFiles, signal },
+      target: { root, solution: solution.id, layout: solution.layout ?? 'single', replaceForeignFiles: options.replaceForeignFiles, signal: runSignal(reporter, options.signal) },
       notion: options.notion,
       rateLimit: options.notionRateLimit,
       rootPageId,
-      pageId,
+      pageId: pageId ?? rootPageId,
       isDirectory: options.isDirectory ?? false,
-      statePath: options.stateDir === undefined ? undefined : exportStatePath(options.stateDir, options.solution.id, rootPageId, root),
+      statePath: options.stateDir === undefined ? undefined : exportStatePath(options.stateDir, solution.id, rootPageId, root),
       reporter,
     });
-    return { counters: { ...reporter.counters }, files: mergeChanges([step.write]), exportFiles: step.exportFiles, warnings: [...reporter.warnings] };
-  } catch (error) {
-    throw toPipelineError(reporter.failureOr(error), { step: reporter.step, cancelled: options.signal?.aborted === true, pageId });
-  }
+    return siteRunResult(reporter, [step.write], step.exportFiles);
+  });
 }

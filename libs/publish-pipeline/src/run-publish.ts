@@ -1,7 +1,5 @@
 import { repositoryKey, redactUrl } from '@zmp-manual/git-publisher';
 import type { LockHandle } from '@zmp-manual/git-publisher';
-import { toPipelineError } from './errors/failure-mapping';
-import { PipelineError } from './errors/pipeline-error';
 import { acquireRepositoryLock } from './git/repository-lock';
 import { parseNotionId } from './notion-id';
 import type { PublishResult, RunPublishOptions } from './pipeline.types';
@@ -9,6 +7,7 @@ import { publishLocked } from './publish/publish-locked';
 import { secretsOf } from './publish/secrets';
 import { messages } from './report/messages';
 import { RunReporter } from './report/run-reporter';
+import { askedPageId, guardRun, rootPageIdOf } from './run/run-guard';
 import { targetLanguages } from './translate/target-languages';
 
 const DEFAULT_LOCK_TTL_MS = 60_000;
@@ -23,40 +22,34 @@ const DEFAULT_LOCK_WAIT_MS = 10 * 60_000;
  */
 export async function runPublish(options: RunPublishOptions): Promise<PublishResult> {
   const { request, solution, signal } = options;
-  const secrets = secretsOf(solution.repository.auth);
+  const secrets = [...secretsOf(solution.repository.auth), ...(options.secrets ?? [])];
   const reporter = new RunReporter(options.reporter, { secrets, logger: options.logger });
-  const pageId = parseNotionId(request.pageId);
   let handle: LockHandle | undefined;
   try {
-    if (pageId === undefined) {
-      throw new PipelineError('invalid_page_id', `${JSON.stringify(request.pageId)} is not a Notion page id (32 hex digits, with or without dashes)`, { code: 'invalid_page_id' });
-    }
-    const rootPageId = parseNotionId(solution.rootPageId);
-    if (rootPageId === undefined) {
-      throw new PipelineError('export_failed', `The root page of solution ${solution.id} is not a Notion page id`, { code: 'invalid_root_page_id' });
-    }
-    const languages = targetLanguages(request.targetLanguages, solution.sourceLanguage ?? 'en');
-    const { url, branch } = solution.repository;
-    const key = repositoryKey(url, branch);
-    const what = `${request.isDirectory ? 'page and subtree' : 'page'} ${pageId} of ${solution.id} into ${languages.join(', ') || 'no other language'}`;
-    await reporter.report({
-      status: 'checking_repo',
-      message: messages.checking,
-      export_progress: 0,
-      translation_progress: 0,
-      total_progress: 0,
-      export_files: 0,
-      log: [`Job ${request.jobId}: publishing ${what} to ${key}`],
+    return await guardRun(reporter, { signal, secrets, pageId: parseNotionId(request.pageId) }, async () => {
+      const pageId = askedPageId(request.pageId);
+      const rootPageId = rootPageIdOf(solution);
+      const languages = targetLanguages(request.targetLanguages, solution.sourceLanguage ?? 'en');
+      const { url, branch } = solution.repository;
+      const key = repositoryKey(url, branch);
+      const what = `${request.isDirectory ? 'page and subtree' : 'page'} ${pageId} of ${solution.id} into ${languages.join(', ') || 'no other language'}`;
+      await reporter.report({
+        status: 'checking_repo',
+        message: messages.checking,
+        export_progress: 0,
+        translation_progress: 0,
+        total_progress: 0,
+        export_files: 0,
+        log: [`Job ${request.jobId}: publishing ${what} to ${key}`],
+      });
+      handle = await acquireRepositoryLock(options.git.lock, key, {
+        ttlMs: options.git.lockTtlMs ?? DEFAULT_LOCK_TTL_MS,
+        waitMs: options.git.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS,
+        signal,
+        onWait: () => reporter.report({ message: messages.waiting(redactUrl(url), branch) }),
+      });
+      return publishLocked({ options, reporter, handle, key, pageId, rootPageId, languages, secrets });
     });
-    handle = await acquireRepositoryLock(options.git.lock, key, {
-      ttlMs: options.git.lockTtlMs ?? DEFAULT_LOCK_TTL_MS,
-      waitMs: options.git.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS,
-      signal,
-      onWait: () => reporter.report({ message: messages.waiting(redactUrl(url), branch) }),
-    });
-    return await publishLocked({ options, reporter, handle, key, pageId, rootPageId, languages, secrets });
-  } catch (error) {
-    throw toPipelineError(reporter.failureOr(error), { step: reporter.step, cancelled: signal?.aborted === true, pageId, secrets });
   } finally {
     await handle?.release().catch((error: unknown) => options.logger?.warn('the repository lock could not be released', { code: (error as { code?: unknown }).code }));
   }

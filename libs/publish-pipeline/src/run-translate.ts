@@ -1,17 +1,17 @@
 import { resolve } from 'node:path';
 import { writeSolution } from '@zmp-manual/docusaurus-writer';
-import { toPipelineError } from './errors/failure-mapping';
 import { PipelineError } from './errors/pipeline-error';
 import { parseNotionId } from './notion-id';
 import { translationProgress } from './progress';
 import { messages } from './report/messages';
 import { RunReporter } from './report/run-reporter';
+import { askedPageId, guardRun, runSignal } from './run/run-guard';
+import { siteRunResult } from './run/site-run-result';
 import { selectSiteDocuments } from './scope/site-selection';
 import { readSite } from './site/site-reader';
 import type { RunTranslateOptions, SiteRunResult } from './site-runs.types';
 import { targetLanguages } from './translate/target-languages';
 import { translateDocuments } from './translate/translate-documents';
-import { mergeChanges } from './write/file-changes';
 
 /**
  * Translates the pages of a solution that docusaurus-writer wrote into a site folder (read back through its
@@ -20,16 +20,13 @@ import { mergeChanges } from './write/file-changes';
  * `translation_failed`, `cancelled`, `unknown_error`).
  */
 export async function runTranslate(options: RunTranslateOptions): Promise<SiteRunResult> {
-  const reporter = new RunReporter(options.reporter, { logger: options.logger });
-  const pageId = options.pageId === undefined ? undefined : parseNotionId(options.pageId);
-  const { solution } = options;
-  try {
-    if (options.pageId !== undefined && pageId === undefined) {
-      throw new PipelineError('invalid_page_id', `${JSON.stringify(options.pageId)} is not a Notion page id (32 hex digits, with or without dashes)`, { code: 'invalid_page_id' });
-    }
+  const { solution, secrets } = options;
+  const reporter = new RunReporter(options.reporter, { secrets, logger: options.logger });
+  return guardRun(reporter, { signal: options.signal, secrets, pageId: parseNotionId(options.pageId) }, async () => {
+    const pageId = options.pageId === undefined ? undefined : askedPageId(options.pageId);
     const languages = targetLanguages(options.languages, solution.sourceLanguage ?? 'en');
     const root = resolve(options.siteDir);
-    const signal = AbortSignal.any([reporter.signal, ...(options.signal ? [options.signal] : [])]);
+    const signal = runSignal(reporter, options.signal);
     await reporter.report({ status: 'translating', message: messages.readingSite, ...translationProgress(0, 1) });
     const site = await readSite({ root, solution: solution.id, signal });
     if (site.manifest === undefined || site.documents.length === 0) {
@@ -38,7 +35,7 @@ export async function runTranslate(options: RunTranslateOptions): Promise<SiteRu
     const selected = selectSiteDocuments(site.documents, solution.id, pageId, options.isDirectory ?? false);
     if (languages.length === 0) {
       await reporter.report({ status: 'translating', message: messages.nothingToTranslate, ...translationProgress(1, 1) });
-      return { counters: { ...reporter.counters }, files: mergeChanges([]), exportFiles: 0, warnings: [...reporter.warnings] };
+      return siteRunResult(reporter, []);
     }
     reporter.count({ pages: selected.length });
     const translations = await translateDocuments({ documents: selected, languages, from: solution.sourceLanguage, translation: options.translation, reporter, signal });
@@ -55,8 +52,6 @@ export async function runTranslate(options: RunTranslateOptions): Promise<SiteRu
       languages,
       signal,
     });
-    return { counters: { ...reporter.counters }, files: mergeChanges([write]), exportFiles: 0, warnings: [...reporter.warnings] };
-  } catch (error) {
-    throw toPipelineError(reporter.failureOr(error), { step: reporter.step, cancelled: options.signal?.aborted === true, pageId });
-  }
+    return siteRunResult(reporter, [write]);
+  });
 }

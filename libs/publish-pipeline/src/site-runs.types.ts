@@ -41,6 +41,8 @@ export interface RunExportOptions {
   reporter: PipelineReporter;
   signal?: AbortSignal;
   logger?: PipelineLogger;
+  /** Secret values (the Notion token, the provider's key) masked (`***`) in every message, log line and error. */
+  secrets?: readonly string[];
 }
 
 export interface RunTranslateOptions {
@@ -57,6 +59,8 @@ export interface RunTranslateOptions {
   reporter: PipelineReporter;
   signal?: AbortSignal;
   logger?: PipelineLogger;
+  /** Secret values (the Notion token, the provider's key) masked (`***`) in every message, log line and error. */
+  secrets?: readonly string[];
 }
 
 /** What `runExport` / `runTranslate` did to the site. */

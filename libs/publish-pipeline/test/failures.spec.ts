@@ -1,11 +1,18 @@
 import * as fs from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import * as git from 'isomorphic-git';
-import { PipelineError, runPublish } from '../src';
+import { InMemoryRepositoryLock, repositoryKey } from '@zmp-manual/git-publisher';
+import { Client } from '@notionhq/client';
+import { createOpenAIProvider } from '@zmp-manual/mdx-translator';
+import { PipelineError, runExport, runPublish, runTranslate } from '../src';
 import type { PipelineUpdate } from '../src';
 import { BRANCH, GIT_TOKEN, head, newRemote, openaiProvider, publishOptions, RecordingReporter, startNotion, tempDir, useServers } from './support/harness';
 import type { Notion, PublishSetup } from './support/harness';
+import { startEchoingServer } from './support/echo-server';
+import type { EchoServer } from './support/echo-server';
 
 // Every way a publish fails: the reason, the step, nothing pushed, the working copy reset, no secret shown.
 async function failure(promise: Promise<unknown>): Promise<PipelineError> {
@@ -30,14 +37,23 @@ describe('runPublish failures', () => {
   let notion: Notion;
   let remote: string;
   let before: string | undefined;
-  const setup = async (overrides: Partial<PublishSetup> = {}): Promise<PublishSetup> => ({ servers: servers(), notion, remote, dataDir: await tempDir('data'), ...overrides });
+  // One lock for every run: after each failure, it must be free again.
+  const lock = new InMemoryRepositoryLock();
+  const setup = async (overrides: Partial<PublishSetup> = {}): Promise<PublishSetup> => ({ servers: servers(), notion, remote, dataDir: await tempDir('data'), lock, ...overrides });
+  const expectLockFree = async (url: string) => {
+    const handle = await lock.acquire(repositoryKey(url, BRANCH), { waitMs: 0 });
+    await handle.release();
+  };
 
   beforeAll(async () => {
     notion = await startNotion();
     remote = await newRemote(servers().git, 'failures');
     before = await head(servers().git, remote);
   });
-  afterEach(() => servers().openai.reset());
+  afterEach(async () => {
+    servers().openai.reset();
+    await expectLockFree(servers().git.repoUrl(remote));
+  });
   afterAll(() => notion.emulator.stop());
 
   it('refuses a malformed page id before any Notion or git request', async () => {
@@ -68,6 +84,18 @@ describe('runPublish failures', () => {
     expect(shown).not.toContain(token);
     expect(shown).not.toContain(Buffer.from(`x-access-token:${token}`).toString('base64'));
     expect(await head(servers().git, remote)).toBe(before);
+  });
+
+  it('fails with repository_access_failed when the git host cannot be reached', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const options = publishOptions(await setup());
+    const unreachable = { ...options.solution.repository, url: `http://127.0.0.1:${port}/team/site.git` };
+    const error = await failure(runPublish({ ...options, solution: { ...options.solution, repository: unreachable } }));
+    expect(error).toMatchObject({ reason: 'repository_access_failed', step: 'cloning', code: 'network' });
+    await expectLockFree(unreachable.url);
   });
 
   it.each([
@@ -117,6 +145,45 @@ describe('runPublish failures', () => {
     expect(error.cause).toBe(refusal);
     expect(await head(servers().git, remote)).toBe(before);
     expect(await workingCopyState(dataDir)).toEqual({ head: before, dirty: [] });
+  });
+
+  describe('with a host that repeats the credentials it was sent', () => {
+    let echo: EchoServer;
+    beforeAll(async () => {
+      echo = await startEchoingServer();
+    });
+    afterAll(() => echo.stop());
+
+    it('masks the Notion token given in `secrets` in the error and every report', async () => {
+      const token = 'secret_echoedNotionToken_4Rw8';
+      const reporter = new RecordingReporter();
+      const client = new Client({ auth: token, baseUrl: echo.url, retry: false, logger: () => undefined });
+      const options = publishOptions(await setup({ reporter }));
+      const error = await failure(runPublish({ ...options, notion: client, secrets: [token] }));
+      expect(error).toMatchObject({ reason: 'export_failed', step: 'exporting', code: 'unauthorized' });
+      expect(error.message).toContain('refused the credentials Bearer ***');
+      expect(JSON.stringify([error.toJSON(), error.message, error.stack, reporter.updates])).not.toContain(token);
+    });
+
+    it('masks the OpenAI key given in `secrets`, also in runTranslate, and in the logger', async () => {
+      const key = 'sk-echoedOpenAIKey-7Tq3Zp';
+      const provider = createOpenAIProvider({ apiKey: key, baseURL: `${echo.url}/v1`, maxRetries: 0 });
+      const reporter = new RecordingReporter();
+      const logged: string[] = [];
+      const logger = { info: (line: string) => void logged.push(line), warn: (line: string) => void logged.push(line), error: (line: string) => void logged.push(line) };
+      const options = publishOptions(await setup({ reporter, provider, pageId: '1817735f-078f-445e-bc73-9412c1ee22e8', isDirectory: false }));
+      const error = await failure(runPublish({ ...options, logger, secrets: [key] }));
+      expect(error).toMatchObject({ reason: 'translation_failed', step: 'translating', code: 'authentication_failed' });
+      expect(error.message).toContain('refused the credentials Bearer ***');
+      expect(JSON.stringify([error.toJSON(), error.stack, reporter.updates, logged])).not.toContain(key);
+
+      const site = await tempDir('site');
+      await runExport({ siteDir: site, solution: { id: 'zcp', rootPageId: notion.emulator.workspace.rootPageId }, pageId: '1817735f-078f-445e-bc73-9412c1ee22e8', notion: notion.client, notionRateLimit: false, reporter: new RecordingReporter() });
+      const translating = new RecordingReporter();
+      const translated = await failure(runTranslate({ siteDir: site, solution: { id: 'zcp' }, languages: ['ko'], translation: { provider }, reporter: translating, secrets: [key] }));
+      expect(translated).toMatchObject({ reason: 'translation_failed', code: 'authentication_failed' });
+      expect(JSON.stringify([translated.toJSON(), translated.stack, translating.updates])).not.toContain(key);
+    });
   });
 
   it('keeps the git token out of the reports and the result of a successful publish', async () => {

@@ -89,6 +89,12 @@ describe('runPublish: the demo manual into ko and ja', () => {
     expect(last('exporting', 'total_progress')).toBe(50);
     expect(last('translating', 'total_progress')).toBe(100);
     expect(last('translating', 'translation_progress')).toBe(100);
+    // A first export knows no page count yet: its progress still grows page by page, in the export's half,
+    // rather than jumping to the end of the crawl with the root page.
+    const exporting = updates.filter((u) => u.status === 'exporting' && u.total_progress !== undefined).map((u) => u.total_progress as number);
+    expect(exporting.every((value) => value >= 0 && value <= 50)).toBe(true);
+    expect(new Set(exporting).size).toBeGreaterThanOrEqual(10);
+    expect(exporting.find((value) => value > 0)).toBeLessThanOrEqual(25);
 
     const messages = reporter.messages;
     expect(messages[0]).toBe('Checking repository status');

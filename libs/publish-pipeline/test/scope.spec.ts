@@ -47,6 +47,9 @@ describe('publishing one page or one directory', () => {
         'docs/zcp/index.mdx',
       ]);
       expect(files.filter((path) => path.startsWith(`${KO}/`))).toHaveLength(4);
+      // The same publish again: its ancestors are now the site's own (kept as they are), nothing changes.
+      const again = await runPublish(publishOptions({ servers: servers(), notion, remote, dataDir, pageId: PAGES.installOnKubernetes, isDirectory: false }));
+      expect(again).toMatchObject({ pushed: false, commits: { export: null, translation: null }, files: { created: [], changed: [], removed: [] } });
     });
 
     it('writes a directory with its whole subtree and keeps the pages written before', async () => {

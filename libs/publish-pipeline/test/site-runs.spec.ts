@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { Client } from '@notionhq/client';
 import { join } from 'node:path';
 import { pseudoLocalize } from '@zmp-manual/mdx-translator';
 import { DEMO_IDS } from '@zmp-manual/notion-emulator';
@@ -91,6 +92,41 @@ describe('runExport and runTranslate into a site folder', () => {
     const error = await runTranslate({ ...options, siteDir: empty }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PipelineError);
     expect(error).toMatchObject({ reason: 'translation_failed', code: 'nothing_to_translate' });
+  });
+
+  it('stops the export and reports nothing once the run failed, though other pages were still being read', async () => {
+    // A client whose requests go to the emulator, except: one page's blocks fail for good, and another page's
+    // retrieval is held until the run has failed. The exporter's other requests would otherwise go on.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let ended = false;
+    const afterEnd: string[] = [];
+    const failing = `/v1/blocks/${DEMO_IDS.gettingStarted}/children`;
+    const client = new Client({
+      auth: notion.emulator.token,
+      baseUrl: notion.emulator.url,
+      retry: false,
+      logger: () => undefined,
+      fetch: async (url: string, init?: RequestInit) => {
+        const path = new URL(url).pathname;
+        if (ended) afterEnd.push(path);
+        if (path === failing) {
+          setTimeout(release, 500); // in case the export waited for the held page after all
+          return new Response(JSON.stringify({ object: 'error', status: 400, code: 'validation_error', message: 'injected for the spec' }), { status: 400, headers: { 'content-type': 'application/json' } });
+        }
+        if (path === `/v1/pages/${DEMO_IDS.releaseNotes}`) await held;
+        return fetch(url, init);
+      },
+    });
+    const reporter = new RecordingReporter();
+    const error = await runExport(exportOptions({ siteDir: await tempDir('late'), stateDir: undefined, notion: client, reporter })).catch((caught: unknown) => caught);
+    ended = true;
+    expect(error).toMatchObject({ reason: 'export_failed', code: 'notion_api_error' });
+    const reported = reporter.updates.length;
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(afterEnd).toEqual([]);
+    expect(reporter.updates.slice(reported)).toEqual([]);
   });
 
   it('refuses to overwrite files it did not write unless told to', async () => {

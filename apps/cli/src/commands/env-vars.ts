@@ -8,15 +8,22 @@ export const DATA_DIR_VAR: EnvVarHelp = {
   default: '$XDG_CACHE_HOME/zmp-manual or ~/.cache/zmp-manual',
 };
 
+/** Where the CLI reads a variable differently from the pipeline's description: one solution, `--solution`. */
+const CLI_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  '<SOL>_ROOT_PAGE_ID': "The root Notion page of the --solution (32 hex digits, dashed or not), e.g. ZCP_ROOT_PAGE_ID for --solution zcp. Required.",
+};
+
 /** The help lines of the named settings variables, as the pipeline documents them (`SETTINGS_ENV_VARS`). */
 export function settingsVars(names: readonly string[]): EnvVarHelp[] {
   return names.map((name) => {
     const known = SETTINGS_ENV_VARS.find((v) => v.name === name);
-    return { name, description: known?.description ?? '', default: known?.default ?? undefined };
+    const description = CLI_DESCRIPTIONS[name] ?? `${known?.description ?? ''}${known?.required ? ' Required.' : ''}`;
+    return { name, description, default: known?.default ?? undefined };
   });
 }
 
-export const NOTION_VARS = ['NOTION_TOKEN', 'NOTION_BASE_URL', 'NOTION_RATE_LIMIT', 'SOLUTIONS', '<SOL>_ROOT_PAGE_ID'] as const;
+/** `SOLUTIONS` is not among them: a command works on the one solution `--solution` names. */
+export const NOTION_VARS = ['NOTION_TOKEN', 'NOTION_BASE_URL', 'NOTION_RATE_LIMIT', '<SOL>_ROOT_PAGE_ID'] as const;
 export const TRANSLATION_VARS = [
   'TRANSLATION_PROVIDER',
   'OPENAI_API_KEY',

@@ -1,40 +1,38 @@
-import { createNotionClient, runExport } from '@zmp-manual/publish-pipeline';
+import { runExport } from '@zmp-manual/publish-pipeline';
 import type { SiteRunResult } from '@zmp-manual/publish-pipeline';
-import { join } from 'node:path';
 import type { CliIo } from '../cli-io';
-import { secretsOf } from '../errors/redact';
-import { checkSolutionId, commandSettings, resolveDataDir, resolveSite } from '../run/command-settings';
-import { notionLogger } from '../run/notion-logger';
+import { checkSolutionId, commandSettings } from '../run/command-settings';
+import { resolveDataDir, siteFolder, stateDir } from '../run/folders';
+import { notionClient } from '../run/pipeline-inputs';
 import { runJob } from '../run/run-job';
-import { checkSiteFolder } from '../run/site-folder';
 import type { ExportFlags } from './export.command';
 import { siteRunOutput } from './site-run-output';
 
 /** `zmp-manual export`: `runExport` into the site folder; resolves with the exit code. */
 export function runExportCommand(flags: ExportFlags, io: CliIo): Promise<number> {
-  return runJob<SiteRunResult>({
+  return runJob<{ result: SiteRunResult; site: string }>({
     command: 'export',
     options: flags,
     io,
-    secrets: () => secretsOf(io.env),
-    run: async ({ reporter, signal }) => {
+    run: async ({ reporter, signal, secrets }) => {
       const solutionId = checkSolutionId(flags.solution);
-      const site = resolveSite(flags.site, io);
-      await checkSiteFolder(site);
-      const settings = commandSettings(io.env, solutionId, { SITE_LAYOUT: flags.layout });
-      const solution = settings.solutions[0];
-      return runExport({
+      const site = await siteFolder(flags.site, io);
+      const settings = commandSettings(io.env, solutionId, { SITE_LAYOUT: flags.layout }, ['notion']);
+      const [solution] = settings.solutions;
+      const result = await runExport({
         siteDir: site,
         solution: { id: solution.id, rootPageId: solution.rootPageId, layout: solution.layout },
         ...(flags.page !== undefined && { pageId: flags.page }),
         isDirectory: flags.directory === true,
-        notion: createNotionClient(settings, { logger: notionLogger(io, flags, () => secretsOf(io.env)) }),
+        notion: notionClient(settings, io, flags, secrets),
         notionRateLimit: settings.notion.rateLimit,
-        stateDir: join(resolveDataDir(flags.dataDir, io), 'state'),
+        stateDir: stateDir(resolveDataDir(flags.dataDir, io)),
         reporter,
         signal,
+        secrets,
       });
+      return { result, site };
     },
-    output: (result, _tracker, durationMs) => siteRunOutput('export', flags.solution, result, durationMs, { site: resolveSite(flags.site, io) }),
+    output: ({ result, site }, durationMs) => siteRunOutput('export', flags.solution, result, durationMs, { site }),
   });
 }

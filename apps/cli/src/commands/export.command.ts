@@ -25,7 +25,7 @@ export function exportCommand(context: ProgramContext): Command {
         '_category_.json files). With --page, only that page (and with --directory its whole subtree) is ' +
         "written; the rest of the solution's pages in the site stay as they are. Nothing is committed.",
     )
-    .requiredOption('--solution <id>', 'the solution to export (one of SOLUTIONS: zcp, apim, …)')
+    .requiredOption('--solution <id>', 'the solution to export (zcp, apim, …): its <SOL>_ROOT_PAGE_ID must be set')
     .option('--page <id>', "the Notion page to export, dashed or not (default: the solution's root page)")
     .option('--directory', "with --page: export the page's whole subtree")
     .requiredOption('--site <dir>', 'the Docusaurus site folder to write into (must exist)')

@@ -1,17 +1,15 @@
 import { InMemoryRepositoryLock } from '@zmp-manual/git-publisher';
-import { createFileMemoryStore } from '@zmp-manual/mdx-translator';
-import { createNotionClient, createProvider, runPublish, solutionConfig } from '@zmp-manual/publish-pipeline';
+import { runPublish, solutionConfig } from '@zmp-manual/publish-pipeline';
 import type { PublishResult } from '@zmp-manual/publish-pipeline';
 import { randomUUID } from 'node:crypto';
 import type { CliIo } from '../cli-io';
-import { secretsOf } from '../errors/redact';
 import { parseLanguages } from '../options/parse-languages';
 import type { JobSummary } from '../render/job-summary';
-import { checkSolutionId, commandSettings, resolveDataDir } from '../run/command-settings';
+import { checkSolutionId, commandSettings } from '../run/command-settings';
+import { resolveDataDir } from '../run/folders';
+import { notionClient, translationOptions } from '../run/pipeline-inputs';
 import type { JobOutput } from '../run/run-job';
-import { notionLogger } from '../run/notion-logger';
 import { runJob } from '../run/run-job';
-import { memoryDir } from '../run/translation-memory';
 import type { PublishFlags } from './publish.command';
 
 /** What a finished publish is, for the output: the result and where it went. */
@@ -33,16 +31,16 @@ const lock = new InMemoryRepositoryLock();
 
 /** `zmp-manual publish`: `runPublish` in this process, pushing to the solution's repository; resolves with the exit code. */
 export function runPublishCommand(flags: PublishFlags, io: CliIo, options: PublishCommandOptions = {}): Promise<number> {
+  const command = options.command ?? 'publish';
   return runJob<PublishOutcome>({
-    command: options.command ?? 'publish',
+    command,
     options: flags,
     io,
-    secrets: () => secretsOf(io.env),
-    run: async ({ reporter, signal }) => {
+    run: async ({ reporter, signal, secrets }) => {
       const solutionId = checkSolutionId(flags.solution);
       const requested = flags.languages === undefined ? undefined : parseLanguages(flags.languages);
       const dataDir = resolveDataDir(flags.dataDir, io);
-      const settings = commandSettings(io.env, solutionId, { TRANSLATION_PROVIDER: flags.provider });
+      const settings = commandSettings(io.env, solutionId, { TRANSLATION_PROVIDER: flags.provider }, ['notion', 'translation']);
       const solution = solutionConfig(settings, solutionId);
       const languages = requested ?? settings.targetLanguages;
       const result = await runPublish({
@@ -54,23 +52,19 @@ export function runPublishCommand(flags: PublishFlags, io: CliIo, options: Publi
           targetLanguages: languages,
         },
         solution,
-        notion: createNotionClient(settings, { logger: notionLogger(io, flags, () => secretsOf(io.env)) }),
+        notion: notionClient(settings, io, flags, secrets),
         notionRateLimit: settings.notion.rateLimit,
-        translation: {
-          provider: createProvider(settings),
-          memory: createFileMemoryStore({ directory: memoryDir(dataDir, solutionId) }),
-          maxChunkTokens: settings.translation.maxChunkTokens,
-          maxConcurrentRequests: settings.translation.maxConcurrentRequests,
-        },
+        translation: translationOptions(settings, dataDir, solutionId),
         git: { author: settings.git.author, lock },
         dataDir,
         reporter,
         signal,
+        secrets,
       });
       return { result, remote: { url: solution.repository.url, branch: solution.repository.branch }, languages };
     },
-    output: async (outcome, _tracker, durationMs) => {
-      const output = publishOutput(options.command ?? 'publish', flags.solution, outcome, durationMs);
+    output: async (outcome, durationMs) => {
+      const output = publishOutput(command, flags.solution, outcome, durationMs);
       return options.extend ? options.extend(outcome, output) : output;
     },
   });

@@ -25,12 +25,12 @@ export function publishCommand(context: ProgramContext): Command {
         'kept in the data folder), exports from Notion, commits, translates, commits, pushes (never forced). ' +
         'A second identical publish makes no commit. No Redis needed.',
     )
-    .requiredOption('--solution <id>', 'the solution to publish (one of SOLUTIONS)')
+    .requiredOption('--solution <id>', 'the solution to publish (zcp, apim, …): its <SOL>_ROOT_PAGE_ID and repository must be set')
     .option('--page <id>', "the Notion page to publish, dashed or not (default: the solution's root page)")
     .option('--directory', "with --page: publish the page's whole subtree")
     .option('--languages <codes>', 'comma-separated target languages, e.g. ko,ja; "" for none (TARGET_LANGUAGES)')
     .addOption(new Option('--provider <name>', 'translation provider (TRANSLATION_PROVIDER)').choices(['openai', 'pseudo']))
-    .option('--data-dir <dir>', 'working copies and export state (ZMP_MANUAL_DATA_DIR)');
+    .option('--data-dir <dir>', 'working copies, export state and translation memory (ZMP_MANUAL_DATA_DIR)');
   addCommonOptions(command);
   addCommandHelp(command, {
     env: [...settingsVars([...NOTION_VARS, ...GIT_VARS, 'TARGET_LANGUAGES', ...TRANSLATION_VARS, 'SITE_LAYOUT']), DATA_DIR_VAR],

@@ -29,6 +29,14 @@ describe('toFailure', () => {
     expect(toFailure('weird', secrets)).toMatchObject({ exitCode: 1, reason: 'unknown_error', message: 'weird' });
   });
 
+  it('masks a secret also inside a Basic authorization header a host sent back', () => {
+    const header = `Basic ${Buffer.from('x-access-token:ghp_secret_token').toString('base64')}`;
+    const failure = toFailure(new Error(`push refused with authorization ${header}`), secrets);
+    expect(failure.message).toContain('***');
+    expect(failure.message).not.toContain(Buffer.from('ghp_secret_token').toString('base64').slice(2, -4));
+    expect(failure.message.length).toBeLessThan(`push refused with authorization Basic `.length + 28);
+  });
+
   it('masks secrets in every message', () => {
     const failure = toFailure(new Error('push to https://x:ghp_secret_token@host failed'), secrets);
     expect(failure.message).toBe('push to https://x:***@host failed');

@@ -1,6 +1,5 @@
-import { PipelineError, SettingsError } from '@zmp-manual/publish-pipeline';
+import { maskSecrets, PipelineError, SettingsError } from '@zmp-manual/publish-pipeline';
 import { EXIT_CODES, exitCodeForReason } from '../exit-codes';
-import { redact } from './redact';
 import { UsageError } from './usage-error';
 
 /** How a command failed, as stderr and `--json` show it. Never holds a secret or a stack trace. */
@@ -20,7 +19,7 @@ export interface Failure {
  * the pipeline threw then, the run was cancelled.
  */
 export function toFailure(error: unknown, secrets: readonly string[], cancelled = false): Failure {
-  const clean = (text: string) => redact(text, secrets);
+  const clean = (text: string) => maskSecrets(text, secrets);
   if (error instanceof PipelineError) {
     const reason = cancelled ? 'cancelled' : error.reason;
     return { exitCode: exitCodeForReason(reason), reason, message: clean(error.message), step: error.step ?? null, code: error.code ?? null };
@@ -42,5 +41,5 @@ export function failureLine(failure: Failure): string {
 
 /** The stack of an error for `--debug`, secrets masked. */
 export function debugStack(error: unknown, secrets: readonly string[]): string | null {
-  return error instanceof Error && error.stack ? redact(error.stack, secrets) : null;
+  return error instanceof Error && error.stack ? maskSecrets(error.stack, secrets) : null;
 }

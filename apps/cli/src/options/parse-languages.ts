@@ -1,3 +1,4 @@
+import { canonicalLanguageTag } from '@zmp-manual/publish-pipeline';
 import { UsageError } from '../errors/usage-error';
 
 /**
@@ -10,12 +11,7 @@ export function parseLanguages(value: string, flag = '--languages'): string[] {
     .map((code) => code.trim())
     .filter((code) => code.length > 0);
   for (const code of codes) {
-    let canonical: string | undefined;
-    try {
-      canonical = Intl.getCanonicalLocales(code)[0];
-    } catch {
-      canonical = undefined;
-    }
+    const canonical = canonicalLanguageTag(code);
     if (canonical === undefined) throw new UsageError(`${flag}: "${code}" is not a language tag (like ko, ja or pt-BR)`);
     if (canonical !== code) throw new UsageError(`${flag}: write "${code}" as "${canonical}"`);
   }

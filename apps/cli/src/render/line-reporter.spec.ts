@@ -54,6 +54,26 @@ describe('LineReporter (not a terminal)', () => {
     ]);
   });
 
+  it('shows no counters before the pipeline counted them (a crawl or a translation still running)', async () => {
+    const { reporter, advance, lines } = setup();
+    await reporter.report({ status: 'exporting', message: 'Exporting content from Notion...', export_progress: 0 });
+    advance(100);
+    await reporter.report({ message: '28.6%(2/7) - Exported page: guide', export_progress: 25.7 });
+    advance(100);
+    await reporter.report({ message: '58.8%(20/34) - Exported page: faq', export_progress: 52.9 });
+    advance(100);
+    await reporter.report({ message: 'Exported 44 files successfully', export_progress: 100, counters: { pages: 34, assets: 5 } });
+    advance(100);
+    reporter.finish('completed');
+    expect(lines()).toEqual([
+      '2026-01-02T03:04:05.000Z exporting: started  Exporting content from Notion...',
+      '2026-01-02T03:04:05.100Z exporting: 25%  28.6%(2/7) - Exported page: guide',
+      '2026-01-02T03:04:05.200Z exporting: 52%  58.8%(20/34) - Exported page: faq',
+      '2026-01-02T03:04:05.300Z exporting: 100%  pages 34 · assets 5  Exported 44 files successfully',
+      '2026-01-02T03:04:05.400Z exporting: done in 400 ms  pages 34 · assets 5',
+    ]);
+  });
+
   it('shows the commit a commit step made, and how a failed or cancelled run ended', async () => {
     const { reporter, advance, lines } = setup();
     await reporter.report({ status: 'export_commit' });

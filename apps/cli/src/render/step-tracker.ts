@@ -13,6 +13,11 @@ export interface StepState {
   message: string;
   startedAt: number;
   endedAt: number | null;
+  /**
+   * Whether the counters were reported while the step ran. The pipeline counts pages and assets when the
+   * export is written, segments and tokens when files are translated: until then the step shows none (not 0).
+   */
+  counted: boolean;
 }
 
 export interface TrackerChange {
@@ -58,7 +63,7 @@ export class StepTracker {
     const change: TrackerChange = { ended: null, started: null };
     if (update.status && update.status !== this.current?.step) {
       change.ended = this.end('done', now);
-      const started: StepState = { step: update.status, status: 'running', percent: null, message: '', startedAt: now, endedAt: null };
+      const started: StepState = { step: update.status, status: 'running', percent: null, message: '', startedAt: now, endedAt: null, counted: false };
       this.steps.push(started);
       change.started = started;
     }
@@ -70,6 +75,7 @@ export class StepTracker {
       if (update.message !== undefined) this.preamble = update.message;
       return change;
     }
+    if (update.counters) step.counted = true;
     if (update.message !== undefined) step.message = update.message;
     const percent = step.step === 'exporting' ? update.export_progress : step.step === 'translating' ? update.translation_progress : undefined;
     if (percent !== undefined) step.percent = Math.max(step.percent ?? 0, percent);
@@ -81,10 +87,10 @@ export class StepTracker {
     return this.end(outcome === 'completed' ? 'done' : outcome, now);
   }
 
-  /** What a step's line shows after its bar: its counters, or the commit it made. */
+  /** What a step's line shows after its bar: its counters once reported, or the commit it made. */
   detail(step: StepState): string {
     const counters = STEP_COUNTERS[step.step];
-    if (counters) return counters.map(([key, label]) => `${label} ${formatCount(this.counters[key])}`).join(' · ');
+    if (counters) return step.counted ? counters.map(([key, label]) => `${label} ${formatCount(this.counters[key])}`).join(' · ') : '';
     if (step.step === 'export_commit' && this.commits.export) return `commit ${shortSha(this.commits.export)}`;
     if (step.step === 'translation_commit' && this.commits.translation) return `commit ${shortSha(this.commits.translation)}`;
     return '';

@@ -50,8 +50,8 @@ export class TtyReporter implements CliReporter {
     this.draw(now);
   }
 
-  /** The text of one step's line, without escapes (exported for the specs through `stepLine`). */
-  line(step: StepState, now: number): string {
+  /** The text of one step's line, without escapes. */
+  private line(step: StepState, now: number): string {
     return stepLine(step, this.tracker.detail(step), now, SPINNER[this.frame % SPINNER.length], this.width());
   }
 
@@ -79,7 +79,7 @@ export class TtyReporter implements CliReporter {
 }
 
 /** `⠹ exporting          ████████░░░░░░░░░░░░  40%  pages 12 · assets 3  Exporting "Install" (12/30)` */
-export function stepLine(step: StepState, detail: string, now: number, spinner: string, width: number): string {
+function stepLine(step: StepState, detail: string, now: number, spinner: string, width: number): string {
   const icon = step.status === 'running' ? spinner : ICONS[step.status];
   const percent = step.status === 'running' ? step.percent : step.status === 'done' ? 100 : step.percent;
   const parts = [`${icon} ${step.step.padEnd(LABEL_WIDTH)}  ${progressBar(percent)} ${formatPercent(percent)}`];

@@ -1,5 +1,4 @@
-import { memoryIo } from '../../test/support/memory-io';
-import { commandEnv, commandSettings, resolveDataDir, translationSettings } from './command-settings';
+import { commandEnv, commandSettings } from './command-settings';
 
 const ROOT = '0123456789abcdef0123456789abcdef';
 
@@ -11,21 +10,22 @@ describe('command settings', () => {
       SITE_LAYOUT: 'per-solution',
       TRANSLATION_PROVIDER: 'openai',
     });
-    const settings = commandSettings({ NOTION_TOKEN: 'secret_x', APIM_ROOT_PAGE_ID: ROOT, ZCP_ROOT_PAGE_ID: 'broken' }, 'apim', { SITE_LAYOUT: 'per-solution' });
+    const settings = commandSettings({ NOTION_TOKEN: 'secret_x', APIM_ROOT_PAGE_ID: ROOT, ZCP_ROOT_PAGE_ID: 'broken' }, 'apim', { SITE_LAYOUT: 'per-solution' }, ['notion']);
     expect(settings.solutions).toEqual([{ id: 'apim', rootPageId: '01234567-89ab-cdef-0123-456789abcdef', repository: null, layout: 'per-solution' }]);
   });
 
-  it('reads translate settings without any Notion variable', () => {
-    const settings = translationSettings({ OPENAI_API_KEY: 'sk-x', MAX_CHUNK_SIZE: '500' }, 'zcp');
+  it('reads translate settings without any Notion variable, and no stand-in for them', () => {
+    const settings = commandSettings({ OPENAI_API_KEY: 'sk-x', MAX_CHUNK_SIZE: '500' }, 'zcp', { SITE_LAYOUT: 'per-solution' }, ['translation']);
     expect(settings.translation).toMatchObject({ provider: 'openai', maxChunkTokens: 500 });
-    expect(() => translationSettings({ MAX_CHUNK_SIZE: 'lots' }, 'zcp')).toThrow('MAX_CHUNK_SIZE must be a whole number');
+    expect(settings).toMatchObject({ notion: null, solutions: [], layout: 'per-solution' });
+    expect(() => commandSettings({ MAX_CHUNK_SIZE: 'lots' }, 'zcp', {}, ['translation'])).toThrow('MAX_CHUNK_SIZE must be a whole number');
   });
 
-  it('finds the data folder: --data-dir, ZMP_MANUAL_DATA_DIR, XDG_CACHE_HOME, then ~/.cache', () => {
-    const io = (env: Record<string, string>) => memoryIo({ env, cwd: '/work' });
-    expect(resolveDataDir('state', io({ ZMP_MANUAL_DATA_DIR: '/elsewhere' }))).toBe('/work/state');
-    expect(resolveDataDir(undefined, io({ ZMP_MANUAL_DATA_DIR: '/elsewhere', XDG_CACHE_HOME: '/xdg' }))).toBe('/elsewhere');
-    expect(resolveDataDir(undefined, io({ XDG_CACHE_HOME: '/xdg', HOME: '/home/me' }))).toBe('/xdg/zmp-manual');
-    expect(resolveDataDir(undefined, io({ HOME: '/home/me' }))).toBe('/home/me/.cache/zmp-manual');
+  it('reads export settings without a key for a translation provider export does not use', () => {
+    const settings = commandSettings({ NOTION_TOKEN: 'secret_x', ZCP_ROOT_PAGE_ID: ROOT, TRANSLATION_PROVIDER: 'openai' }, 'zcp', {}, ['notion']);
+    expect(settings.notion.token).toBe('secret_x');
+    expect(() => commandSettings({ NOTION_TOKEN: 'secret_x', ZCP_ROOT_PAGE_ID: ROOT, TRANSLATION_PROVIDER: 'openai' }, 'zcp', {}, ['notion', 'translation'])).toThrow(
+      'OPENAI_API_KEY is required when TRANSLATION_PROVIDER is openai',
+    );
   });
 });

@@ -1,18 +1,20 @@
+import { maskSecrets } from '@zmp-manual/publish-pipeline';
 import type { CliIo } from '../cli-io';
 import { EXIT_CODES } from '../exit-codes';
 import { debugStack, failureLine, toFailure } from '../errors/failure';
-import { redact } from '../errors/redact';
 import type { CommonOptions } from '../options/common-options';
-import { createReporter } from '../options/common-options';
 import type { CliReporter } from '../render/cli-reporter';
+import { createReporter } from '../render/create-reporter';
 import type { JobSummary } from '../render/job-summary';
 import { renderSummaryTable } from '../render/summary-table';
-import type { StepTracker } from '../render/step-tracker';
 import { Cancellation } from './cancellation';
+import { secretsOf } from './command-secrets';
 
 export interface JobContext {
   reporter: CliReporter;
   signal: AbortSignal;
+  /** The secret values of the environment (tokens, keys): hand them to the pipeline, mask them in output. */
+  secrets: readonly string[];
 }
 
 /** What a command's result adds to the output: the summary, extra JSON fields and lines after the table. */
@@ -28,10 +30,8 @@ export interface JobRun<T> {
   command: JobSummary['command'];
   options: CommonOptions;
   io: CliIo;
-  /** Values masked in every message (tokens, keys); found as the job runs, e.g. once settings are read. */
-  secrets: () => readonly string[];
   run(context: JobContext): Promise<T>;
-  output(result: T, tracker: StepTracker, durationMs: number): JobOutput | Promise<JobOutput>;
+  output(result: T, durationMs: number): JobOutput | Promise<JobOutput>;
 }
 
 const MAX_WARNINGS_LISTED = 20;
@@ -43,20 +43,21 @@ const MAX_WARNINGS_LISTED = 20;
 export async function runJob<T>(job: JobRun<T>): Promise<number> {
   const { io, options } = job;
   const started = io.now();
+  const secrets = secretsOf(io.env);
   const cancellation = new Cancellation(io);
   const reporter = createReporter(options, io);
   try {
-    const result = await job.run({ reporter, signal: cancellation.signal });
+    const result = await job.run({ reporter, signal: cancellation.signal, secrets });
     reporter.finish('completed');
-    const output = await job.output(result, reporter.tracker, io.now() - started);
-    printSuccess(job, output);
+    const output = await job.output(result, io.now() - started);
+    printSuccess(job, output, secrets);
     return EXIT_CODES.success;
   } catch (error) {
-    const failure = toFailure(error, job.secrets(), cancellation.cancelled);
+    const failure = toFailure(error, secrets, cancellation.cancelled);
     reporter.finish(failure.reason === 'cancelled' ? 'cancelled' : 'failed');
     io.stderr.write(`zmp-manual ${job.command}: ${failureLine(failure)}\n`);
     if (options.debug) {
-      const stack = debugStack(error, job.secrets());
+      const stack = debugStack(error, secrets);
       if (stack) io.stderr.write(`${stack}\n`);
     }
     if (options.json) {
@@ -69,9 +70,10 @@ export async function runJob<T>(job: JobRun<T>): Promise<number> {
   }
 }
 
-function printSuccess<T>(job: JobRun<T>, output: JobOutput): void {
+function printSuccess<T>(job: JobRun<T>, output: JobOutput, secrets: readonly string[]): void {
   const { io, options } = job;
   const { summary } = output;
+  const warnings = summary.warnings.map((warning) => maskSecrets(warning, secrets));
   if (options.json) {
     writeJson(io, {
       ok: true,
@@ -83,20 +85,20 @@ function printSuccess<T>(job: JobRun<T>, output: JobOutput): void {
       ...(summary.commits && { commits: summary.commits }),
       ...(summary.pushed !== undefined && { pushed: summary.pushed }),
       ...(summary.head !== undefined && { head: summary.head }),
-      warnings: summary.warnings.map((w) => redact(w, job.secrets())),
+      warnings,
       duration_ms: Math.round(summary.durationMs),
       ...output.json,
     });
     return;
   }
   if (options.quiet) return;
-  if (summary.warnings.length > 0) {
+  if (warnings.length > 0) {
     if (options.verbose) {
-      const listed = summary.warnings.slice(0, MAX_WARNINGS_LISTED);
-      for (const warning of listed) io.stderr.write(`warning: ${redact(warning, job.secrets())}\n`);
-      if (summary.warnings.length > listed.length) io.stderr.write(`… and ${summary.warnings.length - listed.length} more warnings\n`);
+      const listed = warnings.slice(0, MAX_WARNINGS_LISTED);
+      for (const warning of listed) io.stderr.write(`warning: ${warning}\n`);
+      if (warnings.length > listed.length) io.stderr.write(`… and ${warnings.length - listed.length} more warnings\n`);
     } else {
-      io.stderr.write(`${summary.warnings.length} warning(s); --verbose lists them\n`);
+      io.stderr.write(`${warnings.length} warning(s); --verbose lists them\n`);
     }
   }
   io.stdout.write(renderSummaryTable(summary));

@@ -39,6 +39,14 @@ describe('toPipelineError', () => {
     expect(mapped(Object.assign(new Error('Lock x still held after 5 ms'), { code: 'lock_timeout' }), at('checking_repo'))).toMatchObject({ reason: 'git_operation_failed', code: 'lock_timeout' });
   });
 
+  it.each(['network', 'git_failed', 'conflict'] as const)('maps any git error while cloning or pulling (%s) to repository_access_failed, as the original did', (code) => {
+    for (const step of ['cloning', 'pulling'] as const) {
+      expect(mapped(new GitPublisherError(code, 'Could not reach the host.'), at(step))).toMatchObject({ reason: 'repository_access_failed', code, message: 'Repository access failed: Could not reach the host.' });
+    }
+    expect(mapped(new GitPublisherError(code, 'Could not reach the host.'), at('pushing'))).toMatchObject({ reason: 'git_operation_failed', code });
+    expect(mapped(new GitPublisherError('lock_timeout', 'Still held.'), at('pulling'))).toMatchObject({ reason: 'git_operation_failed', code: 'lock_timeout' });
+  });
+
   it('maps writer errors by the write they come from', () => {
     const error = new WriterError('foreign_file', 'A file we did not write.');
     expect(mapped(error, at('exporting'))).toMatchObject({ reason: 'export_failed', code: 'foreign_file' });

@@ -21,7 +21,9 @@ export interface FailureContext {
 }
 
 const TRANSLATION_STEPS: ReadonlySet<PipelineStep | null> = new Set(['translating', 'translation_commit']);
-/** Codes of the lock errors of `@zmp-manual/job-events`' RedisLock, recognised without importing it. */
+/** The original maps whatever stops the clone or update of the repository to `repository_access_failed`. */
+const SYNC_STEPS: ReadonlySet<PipelineStep | null> = new Set(['cloning', 'pulling']);
+/** Codes of the lock errors (git-publisher's and `@zmp-manual/job-events`' RedisLock, recognised without importing it). */
 const LOCK_CODES = new Set(['lock_timeout', 'lock_lost']);
 
 function codeOf(error: unknown): string | undefined {
@@ -47,7 +49,8 @@ function classify(error: unknown, context: FailureContext): { reason: PipelineFa
     return { reason: 'translation_failed', code: error.code, message: `Translation failed: ${text}` };
   }
   if (error instanceof GitPublisherError) {
-    const reason = failureReasonFor(error);
+    const syncing = SYNC_STEPS.has(context.step) && !LOCK_CODES.has(error.code);
+    const reason = syncing ? 'repository_access_failed' : failureReasonFor(error);
     const prefix = reason === 'repository_access_failed' ? 'Repository access failed' : context.step === 'pushing' ? 'Failed to push changes' : 'Git operation failed';
     return { reason, code: error.code, message: `${prefix}: ${text}` };
   }

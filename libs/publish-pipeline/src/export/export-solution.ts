@@ -46,10 +46,13 @@ export async function exportSolution(input: ExportSolutionInput): Promise<Export
       // The crawl discovers pages as it goes: the previous export's page count is the better total while
       // it is larger, and the crawl fills at most 90 % of the export (downloads and rendering follow).
       const total = Math.max(progress.pagesKnown, previousPages);
+      // A page is reported before its sub-pages are listed: while no page beyond the ones done is known
+      // (the root page of a first export), the total is not known either, and the progress waits.
+      const known = progress.pagesDone < total;
       reporter.post({
         message: messages.exportedPage(progress.pagesDone, total, slug),
         export_files: progress.pagesDone,
-        ...exportProgress(progress.pagesDone * CRAWL_SHARE, total),
+        ...(known && exportProgress(progress.pagesDone * CRAWL_SHARE, total)),
       });
     },
   });

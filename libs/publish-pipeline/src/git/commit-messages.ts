@@ -8,6 +8,9 @@ interface TitledPage {
   title: string;
 }
 
+/** A commit in a log line: its first 7 hex digits, or `none`. */
+export const shortSha = (sha: string | null | undefined): string => (sha ? sha.slice(0, 7) : 'none');
+
 const changedPaths = (write: WriteSolutionResult): string[] => [...write.created, ...write.changed, ...write.removed];
 
 /**

@@ -1,11 +1,13 @@
 import { openRepository, redactUrl } from '@zmp-manual/git-publisher';
 import type { GitPublisherLogger, LockHandle, Repository, RepositoryOptions } from '@zmp-manual/git-publisher';
 import { toPipelineError } from '../errors/failure-mapping';
+import { shortSha } from '../git/commit-messages';
 import { hasWorkingCopy, workingCopyDir } from '../git/working-copy';
 import { resetWorkingCopy } from '../git/working-copy-reset';
 import type { PipelineLogger, PublishResult, RunPublishOptions } from '../pipeline.types';
 import { messages } from '../report/messages';
 import type { RunReporter } from '../report/run-reporter';
+import { runSignal } from '../run/run-guard';
 import { publishInWorkingCopy } from './publish-steps';
 
 export interface LockedRun {
@@ -21,11 +23,13 @@ export interface LockedRun {
   secrets: string[];
 }
 
-const short = (sha: string | null | undefined): string => (sha ? sha.slice(0, 7) : 'none');
-
-function gitLogger(logger: PipelineLogger | undefined): GitPublisherLogger | undefined {
+/** git-publisher's log lines on the run's logger, secrets masked (git-publisher writes none, but a host's text may). */
+function gitLogger(logger: PipelineLogger | undefined, reporter: RunReporter): GitPublisherLogger | undefined {
   if (logger === undefined) return undefined;
-  return { info: (message, fields) => logger.info(`git: ${message}`, fields), warn: (message, fields) => logger.warn(`git: ${message}`, fields) };
+  return {
+    info: (message, fields) => logger.info(reporter.mask(`git: ${message}`), fields),
+    warn: (message, fields) => logger.warn(reporter.mask(`git: ${message}`), fields),
+  };
 }
 
 /**
@@ -37,10 +41,11 @@ export async function publishLocked(run: LockedRun): Promise<PublishResult> {
   const { options, reporter, handle } = run;
   const { solution } = options;
   const { url, branch, auth } = solution.repository;
-  const signals = [reporter.signal, handle.signal, ...(options.signal ? [options.signal] : [])];
-  const signal = AbortSignal.any(signals);
+  // Fired on failure, before the reset: work a library left running (sibling requests) stops at once.
+  const stop = new AbortController();
+  const signal = runSignal(reporter, options.signal, handle.signal, stop.signal);
   const dir = workingCopyDir(options.dataDir, run.key);
-  const repositoryOptions: RepositoryOptions = { dir, url, branch, auth, author: options.git.author, http: options.git.http, lock: handle, logger: gitLogger(options.logger) };
+  const repositoryOptions: RepositoryOptions = { dir, url, branch, auth, author: options.git.author, http: options.git.http, lock: handle, logger: gitLogger(options.logger, reporter) };
   let repository: Repository | undefined;
   try {
     const cloning = !(await hasWorkingCopy(dir));
@@ -49,10 +54,11 @@ export async function publishLocked(run: LockedRun): Promise<PublishResult> {
     );
     repository = await openRepository({ ...repositoryOptions, signal });
     const synced = repository.lastSync;
-    await reporter.report({ log: [`Working copy ${synced?.action ?? 'synced'} at ${short(synced?.head)}`] });
+    await reporter.report({ log: [`Working copy ${synced?.action ?? 'synced'} at ${shortSha(synced?.head)}`] });
     return await publishInWorkingCopy(run, repository, signal);
   } catch (error) {
     const failure = toPipelineError(reporter.failureOr(error), { step: reporter.step, cancelled: options.signal?.aborted === true, lockLost: handle.signal.aborted, pageId: run.pageId, secrets: run.secrets });
+    stop.abort(failure);
     if (repository !== undefined && !handle.signal.aborted) {
       const line = await resetWorkingCopy({ ...repositoryOptions, logger: undefined });
       options.logger?.warn(line);

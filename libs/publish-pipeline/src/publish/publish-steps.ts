@@ -3,7 +3,7 @@ import type { Repository } from '@zmp-manual/git-publisher';
 import type { Translation, WriteSolutionResult } from '@zmp-manual/docusaurus-writer';
 import { buildArtifact } from '../artifact/solution-artifact';
 import { exportStatePath } from '../export/export-state';
-import { exportCommitMessage, exportCommitPaths, translationCommitMessage, translationCommitPaths } from '../git/commit-messages';
+import { exportCommitMessage, exportCommitPaths, shortSha, translationCommitMessage, translationCommitPaths } from '../git/commit-messages';
 import type { PublishResult } from '../pipeline.types';
 import { translationProgress } from '../progress';
 import { messages } from '../report/messages';
@@ -14,7 +14,6 @@ import { manifestPathOf, writeDocuments, writeTranslations } from '../write/site
 import type { SiteTarget } from '../write/site-writes';
 import type { LockedRun } from './publish-locked';
 
-const short = (sha: string | null | undefined): string => (sha ? sha.slice(0, 7) : 'none');
 const subject = (message: string): string => message.split('\n', 1)[0] ?? message;
 
 /**
@@ -42,7 +41,7 @@ export async function publishInWorkingCopy(run: LockedRun, repository: Repositor
   await reporter.report({ status: 'export_commit', message: messages.exportCommit });
   const exportMessage = exportCommitMessage(solution.id, exportStep.write, composition.inScope, composition.removed);
   let exportSha = await repository.commit({ message: exportMessage, paths: exportCommitPaths(solution.id, manifestPath, exportStep.write) });
-  await reporter.report(exportSha === null ? { log: ['Export: nothing changed, no commit'] } : { commits: { export: exportSha }, log: [`Committed ${short(exportSha)} ${subject(exportMessage)}`] });
+  await reporter.report(exportSha === null ? { log: ['Export: nothing changed, no commit'] } : { commits: { export: exportSha }, log: [`Committed ${shortSha(exportSha)} ${subject(exportMessage)}`] });
 
   let translations: Translation[] = [];
   let translationWrite: WriteSolutionResult | undefined;
@@ -53,7 +52,7 @@ export async function publishInWorkingCopy(run: LockedRun, repository: Repositor
     translationWrite = await writeTranslations(target, composition, translations, run.languages);
     const message = translationCommitMessage(solution.id, target.layout, translationWrite, composition.inScope, run.languages);
     translationSha = await repository.commit({ message, paths: translationCommitPaths(manifestPath) });
-    await reporter.report(translationSha === null ? { log: ['Translation: nothing changed, no commit'] } : { commits: { translation: translationSha }, log: [`Committed ${short(translationSha)} ${subject(message)}`] });
+    await reporter.report(translationSha === null ? { log: ['Translation: nothing changed, no commit'] } : { commits: { translation: translationSha }, log: [`Committed ${shortSha(translationSha)} ${subject(message)}`] });
   } else {
     await reporter.report({ message: messages.nothingToTranslate, ...translationProgress(1, 1) });
   }
@@ -63,22 +62,22 @@ export async function publishInWorkingCopy(run: LockedRun, repository: Repositor
     reapply: async () => {
       // The remote moved: the same export and translations, written around what its new tip holds.
       const again = await composeFromSite(target, exportStep.exported, run.pageId, request.isDirectory);
-      await writeDocuments(target, again.composition);
-      if (translationWrite !== undefined) await writeTranslations(target, again.composition, translations, run.languages);
+      await writeDocuments(target, again);
+      if (translationWrite !== undefined) await writeTranslations(target, again, translations, run.languages);
     },
   });
   const made = [exportSha, translationSha].filter((sha): sha is string => sha !== null);
   const log: string[] = [];
   if (pushed.pushed && pushed.commits.join() !== made.join()) {
     // The commits were made again on a newer remote tip (a push raced us): report the ones that landed.
-    log.push(`The remote had moved: the commits were made again on its new tip (${pushed.commits.map(short).join(', ') || 'none needed'})`);
+    log.push(`The remote had moved: the commits were made again on its new tip (${pushed.commits.map(shortSha).join(', ') || 'none needed'})`);
     if (pushed.commits.length === made.length) {
       if (exportSha !== null) exportSha = pushed.commits[0] ?? null;
       if (translationSha !== null) translationSha = pushed.commits[pushed.commits.length - 1] ?? null;
     }
   }
   const head = pushed.head ?? (await repository.head());
-  log.push(pushed.pushed ? `Pushed ${pushed.commits.length} commit(s) to ${run.key}, now at ${short(head)}` : `Nothing new to push: ${run.key} stays at ${short(head)}`);
+  log.push(pushed.pushed ? `Pushed ${pushed.commits.length} commit(s) to ${run.key}, now at ${shortSha(head)}` : `Nothing new to push: ${run.key} stays at ${shortSha(head)}`);
   const commits = { ...(exportSha ? { export: exportSha } : {}), ...(translationSha ? { translation: translationSha } : {}) };
   await reporter.report({ log, ...(Object.keys(commits).length > 0 ? { commits } : {}) });
 

@@ -18,6 +18,23 @@ describe('RunReporter', () => {
     expect(seen).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('delivers what was posted before close, and nothing posted after it (a callback firing once the run ended)', async () => {
+    const seen: string[] = [];
+    const reporter = new RunReporter({
+      report: async (update) => {
+        await tick();
+        seen.push(update.message ?? '');
+      },
+    });
+    reporter.post({ message: 'a' });
+    reporter.post({ message: 'b' });
+    await reporter.close();
+    expect(seen).toEqual(['a', 'b']);
+    reporter.post({ message: 'late' });
+    await reporter.report({ message: 'later' });
+    expect(seen).toEqual(['a', 'b']);
+  });
+
   it('never lets progress go back, carries the step, counters and commits', async () => {
     const updates: PipelineUpdate[] = [];
     const reporter = new RunReporter({ report: async (update) => void updates.push(update) });

@@ -23,6 +23,7 @@ export class RunReporter {
   private readonly highest = { export_progress: 0, translation_progress: 0, total_progress: 0 };
   private chain: Promise<void> = Promise.resolve();
   private failed = false;
+  private closed = false;
   private failure: unknown;
   private readonly controller = new AbortController();
 
@@ -36,13 +37,21 @@ export class RunReporter {
     return this.current;
   }
 
-  /** Fires when the port failed. */
+  /**
+   * Fires when the port failed, and when the run is closed: a library may leave work running after the run
+   * failed (sibling requests of the one that failed), which must stop then.
+   */
   get signal(): AbortSignal {
     return this.controller.signal;
   }
 
-  /** Queues an update behind the earlier ones (for synchronous callbacks); `flush()` waits for it. */
+  /**
+   * Queues an update behind the earlier ones (for synchronous callbacks); `flush()` waits for it. Dropped once
+   * the run is closed: a library callback that fires after the run ended (a sibling request finishing after
+   * another failed) must not reach the port once the caller recorded the terminal state.
+   */
   post(update: PipelineUpdate): void {
+    if (this.closed) return;
     const prepared = this.prepare(update);
     this.chain = this.chain.then(async () => {
       if (this.failed) return;
@@ -68,6 +77,16 @@ export class RunReporter {
    */
   failureOr(error: unknown): unknown {
     return this.failed ? this.failure : error;
+  }
+
+  /**
+   * Ends the run: `signal` fires (work a library left running stops), what was posted before is delivered
+   * (never throws), whatever is posted later is dropped.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (!this.controller.signal.aborted) this.controller.abort(new Error('The run has ended'));
+    await this.chain;
   }
 
   /** Waits for the queued updates; throws the port's error when one failed. */

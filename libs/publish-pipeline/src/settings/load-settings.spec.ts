@@ -24,6 +24,7 @@ describe('loadSettings', () => {
       notion: { token: 'secret_notion_1234', baseUrl: null, rateLimit: { requestsPerSecond: 3 } },
       solutions: [{ id: 'zcp', rootPageId: '19ab7135-d33b-803b-8ea7-ff3e366f707d', repository: null, layout: 'single' }],
       git: { token: null, author: { name: 'zmp-manual', email: 'zmp-manual@localhost' } },
+      layout: 'single',
       targetLanguages: ['ko', 'ja', 'zh'],
       translation: { provider: 'pseudo', openai: { apiKey: null, baseUrl: null, model: 'gpt-4o-mini' }, maxChunkTokens: 2000, maxConcurrentRequests: 5 },
     });
@@ -89,6 +90,40 @@ describe('loadSettings', () => {
     const error = settingsError(env);
     expect(error.toJSON()).toEqual({ name: 'SettingsError', code: 'invalid_setting', variable, message });
     expect(error.message).not.toContain('ghp_secret');
+  });
+
+  describe('{ require }: only the parts a caller uses must be configured', () => {
+    it("reads a translation's settings with no Notion variable at all", () => {
+      const settings = loadSettings({ OPENAI_API_KEY: 'sk-x', MAX_CHUNK_SIZE: '500', SITE_LAYOUT: 'per-solution' }, { require: ['translation'] });
+      expect(settings.notion).toBeNull();
+      expect(settings.solutions).toEqual([]);
+      expect(settings.layout).toBe('per-solution');
+      expect(settings.translation).toMatchObject({ provider: 'openai', maxChunkTokens: 500 });
+      expect(createProvider(settings)).toMatchObject({ name: 'openai' });
+      expect(redactSettings(settings)).toMatchObject({ notion: null, translation: { openai: { apiKey: '***' } } });
+    });
+
+    it('still checks every variable that is set, and keeps the Notion part when it is configured', () => {
+      expect(() => loadSettings({ MAX_CHUNK_SIZE: 'lots' }, { require: ['translation'] })).toThrow('MAX_CHUNK_SIZE must be a whole number');
+      expect(() => loadSettings({ ZCP_ROOT_PAGE_ID: 'zcp-root' }, { require: ['translation'] })).toThrow('ZCP_ROOT_PAGE_ID must be a Notion page id (32 hex digits, dashed or not)');
+      expect(() => loadSettings({ TRANSLATION_PROVIDER: 'openai' }, { require: ['translation'] })).toThrow('OPENAI_API_KEY is required when TRANSLATION_PROVIDER is openai');
+      const settings = loadSettings(BASE, { require: ['translation'] });
+      expect(settings.notion).toEqual({ token: 'secret_notion_1234', baseUrl: null, rateLimit: { requestsPerSecond: 3 } });
+      expect(settings.solutions.map((solution) => solution.id)).toEqual(['zcp']);
+    });
+
+    it("reads an export's settings without a key for the translation provider it does not use", () => {
+      const settings = loadSettings({ ...BASE, TRANSLATION_PROVIDER: 'openai' }, { require: ['notion'] });
+      expect(settings.notion.token).toBe('secret_notion_1234');
+      expect(() => createProvider(settings)).toThrow(expect.objectContaining({ variable: 'OPENAI_API_KEY' }));
+      expect(() => loadSettings({ TRANSLATION_PROVIDER: 'openai' }, { require: ['notion'] })).toThrow('NOTION_TOKEN is required');
+    });
+
+    it('requires everything by default, as with no options', () => {
+      expect(() => loadSettings({ OPENAI_API_KEY: 'sk-x' }, {})).toThrow('NOTION_TOKEN is required');
+      expect(() => loadSettings({ NOTION_TOKEN: 'x' }, { require: ['notion', 'translation'] })).toThrow(/^No solution is configured/);
+      expect(loadSettings(BASE).layout).toBe('single');
+    });
   });
 
   it('lists every variable it reads in SETTINGS_ENV_VARS, secrets marked', () => {

@@ -1,6 +1,6 @@
-import { isLanguageCode } from '@zmp-manual/mdx-translator';
 import { z } from 'zod';
 import { parseNotionId } from '../notion-id';
+import { canonicalLanguageTag } from '../translate/language-tag';
 
 /** The checks of single variables (input: the trimmed, non-empty text). Messages follow the variable name. */
 
@@ -34,12 +34,7 @@ export const schemas = {
     .transform((codes, context) => {
       const canonical: string[] = [];
       for (const code of codes) {
-        let tag: string | undefined;
-        try {
-          tag = isLanguageCode(code) ? Intl.getCanonicalLocales(code)[0] : undefined;
-        } catch {
-          tag = undefined;
-        }
+        const tag = canonicalLanguageTag(code);
         if (tag === undefined) {
           context.addIssue({ code: 'custom', message: `must list BCP-47 language tags (ko, pt-BR, zh-Hans), comma-separated, or none; ${JSON.stringify(code)} is not one` });
           return z.NEVER;

@@ -21,7 +21,7 @@ export function createNotionClient(settings: PipelineSettings, options: { logger
 }
 
 /** The translation provider of `TRANSLATION_PROVIDER`: OpenAI-compatible (key, base URL, model) or pseudo. */
-export function createProvider(settings: PipelineSettings): TranslationProvider {
+export function createProvider(settings: Pick<PipelineSettings, 'translation'>): TranslationProvider {
   const { provider, openai } = settings.translation;
   if (provider === 'pseudo') return createPseudoProvider();
   if (openai.apiKey === null) throw new SettingsError('OPENAI_API_KEY', 'OPENAI_API_KEY is required when TRANSLATION_PROVIDER is openai');

@@ -14,16 +14,19 @@ export interface SolutionSettings {
   layout: SiteLayoutName;
 }
 
+/** The Notion part of the settings. */
+export interface NotionSettings {
+  /** `NOTION_TOKEN` (secret). */
+  token: string;
+  /** `NOTION_BASE_URL`; `null`: Notion's own. */
+  baseUrl: string | null;
+  /** `NOTION_RATE_LIMIT` requests per second; `false` when set to 0. */
+  rateLimit: RateLimitOptions | false;
+}
+
 /** Everything the pipeline's callers configure from the environment, parsed and checked once. */
 export interface PipelineSettings {
-  notion: {
-    /** `NOTION_TOKEN` (secret). */
-    token: string;
-    /** `NOTION_BASE_URL`; `null`: Notion's own. */
-    baseUrl: string | null;
-    /** `NOTION_RATE_LIMIT` requests per second; `false` when set to 0. */
-    rateLimit: RateLimitOptions | false;
-  };
+  notion: NotionSettings;
   /** In `SOLUTIONS` order; at least one. */
   solutions: SolutionSettings[];
   git: {
@@ -32,6 +35,8 @@ export interface PipelineSettings {
     /** `GIT_AUTHOR_NAME`, `GIT_AUTHOR_EMAIL`. */
     author: CommitAuthor;
   };
+  /** `SITE_LAYOUT` (also each solution's `layout`). */
+  layout: SiteLayoutName;
   /** `TARGET_LANGUAGES`: canonical BCP-47 tags; empty with `none`. */
   targetLanguages: string[];
   translation: {
@@ -51,3 +56,21 @@ export interface PipelineSettings {
     maxConcurrentRequests: number;
   };
 }
+
+/**
+ * The parts of the settings a caller can require (`loadSettings(env, { require })`): `notion` is
+ * `NOTION_TOKEN` and at least one `<SOL>_ROOT_PAGE_ID`; `translation` is `OPENAI_API_KEY` when
+ * `TRANSLATION_PROVIDER` is `openai`.
+ */
+export type SettingsPart = 'notion' | 'translation';
+
+export interface LoadSettingsOptions<P extends SettingsPart = SettingsPart> {
+  /** The parts that must be configured (default: every part). Variables that are set are always checked. */
+  require?: readonly P[];
+}
+
+/** The settings when Notion is not required: `notion` is `null` without `NOTION_TOKEN`, `solutions` may be empty. */
+export type SettingsWithoutNotion = Omit<PipelineSettings, 'notion'> & { notion: NotionSettings | null };
+
+/** What `loadSettings(env, { require })` returns: the full settings when `notion` is required. */
+export type LoadedSettings<P extends SettingsPart> = 'notion' extends P ? PipelineSettings : SettingsWithoutNotion;

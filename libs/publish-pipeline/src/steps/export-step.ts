@@ -9,7 +9,6 @@ import type { RunReporter } from '../report/run-reporter';
 import { composeSolution } from '../scope/compose-solution';
 import type { Composition } from '../scope/compose-solution';
 import { computeScope } from '../scope/publish-scope';
-import type { PublishScope } from '../scope/publish-scope';
 import { readSite } from '../site/site-reader';
 import type { SiteContent } from '../site/site-reader';
 import { writeDocuments } from '../write/site-writes';
@@ -29,23 +28,21 @@ export interface ExportStepInput {
 
 export interface ExportStepResult {
   exported: ExportResult;
-  scope: PublishScope;
   composition: Composition;
-  asked: ManualNode;
   write: WriteSolutionResult;
   /** The original's `export_files` (see `countExportFiles`). */
   exportFiles: number;
 }
 
-/** The scope and what to write, from a whole-solution export and what the site holds. */
-function composeWith(site: SiteContent, target: SiteTarget, exported: ExportResult, pageId: string, isDirectory: boolean): { scope: PublishScope; composition: Composition } {
+/** What to write, from a whole-solution export and what the site holds (the scope computed against it). */
+function composeWith(site: SiteContent, target: SiteTarget, exported: ExportResult, pageId: string, isDirectory: boolean): Composition {
   const sitePages = new Map(site.documents.map((document) => [document.pageId, document.relativePath]));
   const scope = computeScope({ tree: exported.tree, solution: target.solution, pageId, isDirectory, sitePages });
-  return { scope, composition: composeSolution(exported, site, scope) };
+  return composeSolution(exported, site, scope);
 }
 
 /** Reads the site again and composes (a push's `reapply`, after the working copy moved to a new remote tip). */
-export async function composeFromSite(target: SiteTarget, exported: ExportResult, pageId: string, isDirectory: boolean): Promise<{ scope: PublishScope; composition: Composition }> {
+export async function composeFromSite(target: SiteTarget, exported: ExportResult, pageId: string, isDirectory: boolean): Promise<Composition> {
   const site = await readSite({ root: target.root, solution: target.solution, signal: target.signal });
   return composeWith(site, target, exported, pageId, isDirectory);
 }
@@ -67,18 +64,18 @@ export async function runExportStep(input: ExportStepInput): Promise<ExportStepR
     reporter,
     signal: target.signal,
   });
-  const { scope, composition } = composeWith(before, target, exported, input.pageId, input.isDirectory);
+  const composition = composeWith(before, target, exported, input.pageId, input.isDirectory);
   const asked = exported.tree.find((node) => node.id === input.pageId) as ManualNode;
+  const inScope = new Set(composition.inScope.map((document) => document.pageId));
   const log = exported.stats.warnings
-    .filter((warning) => scope.pageIds.has(warning.pageId))
+    .filter((warning) => inScope.has(warning.pageId))
     .map((warning) => reporter.warn(`${warning.code} on page ${warning.pageId}: ${warning.message}`));
   await reporter.report({ message: messages.writing, log });
 
   const write = await writeDocuments(target, composition);
   const files = countExportFiles(write, target.solution, asked, input.isDirectory);
-  const inScope = new Set(composition.inScope.map((document) => document.pageId));
   reporter.count({ pages: composition.inScope.length, assets: composition.assets.filter((asset) => asset.pageIds?.some((id) => inScope.has(id))).length });
   const removed = composition.removed.map((document) => `Removed ${document.relativePath}: the page is no longer in Notion`);
   await reporter.report({ message: messages.exported(files), export_files: files, ...exportProgress(1, 1), counters: {}, log: removed });
-  return { exported, scope, composition, asked, write, exportFiles: files };
+  return { exported, composition, write, exportFiles: files };
 }

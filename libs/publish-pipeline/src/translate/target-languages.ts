@@ -1,5 +1,5 @@
-import { isLanguageCode } from '@zmp-manual/mdx-translator';
 import { PipelineError } from '../errors/pipeline-error';
+import { canonicalLanguageTag } from './language-tag';
 
 /**
  * The languages to write: each a canonical BCP-47 tag (`ko`, `pt-BR`, `zh-Hans`, as Docusaurus and the writer
@@ -8,12 +8,7 @@ import { PipelineError } from '../errors/pipeline-error';
 export function targetLanguages(requested: readonly string[], sourceLanguage: string): string[] {
   const languages: string[] = [];
   for (const language of requested) {
-    let canonical: string | undefined;
-    try {
-      canonical = isLanguageCode(language) ? Intl.getCanonicalLocales(language)[0] : undefined;
-    } catch {
-      canonical = undefined;
-    }
+    const canonical = canonicalLanguageTag(language);
     if (canonical !== language) {
       const hint = canonical === undefined ? '' : ` (write ${canonical})`;
       throw new PipelineError('translation_failed', `${JSON.stringify(language)} is not a canonical BCP-47 language tag${hint}`, { code: 'invalid_language' });
