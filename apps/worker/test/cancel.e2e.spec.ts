@@ -12,6 +12,7 @@ describe('cancel of a running publish', () => {
     const record = await ctx.client.waitForEnd(jobId);
     expect(record).toMatchObject({ status: 'cancelled', failure_reason: 'cancelled', message: 'Publication cancelled' });
     expect(record.cancel_requested_at).not.toBeNull();
+    expect(record.commits).toEqual({});
     expect(await ctx.head()).toBe(ctx.remote.initial);
     await sleep(WATCH_MS);
     expect(await ctx.head()).toBe(ctx.remote.initial);
@@ -20,7 +21,7 @@ describe('cancel of a running publish', () => {
     expect(states).toContain('cancel_requested');
     expect(states.at(-1)).toBe('cancelled');
     expect(states).not.toContain('pushing');
-    const [notification] = await ctx.client.notifications.list('ann', { jobId, includeRead: true });
+    const [notification] = await ctx.client.notificationsOf('ann', jobId, 2);
     expect(notification).toMatchObject({ status: 'info', title: 'Manual Publication Cancelled' });
   }
 
@@ -38,7 +39,9 @@ describe('cancel of a running publish', () => {
     await ctx.startWorker('worker-a', { MAX_CONCURRENT_REQUESTS: '1' });
     const job = await ctx.client.enqueue({ notion_page_id: TINY_IDS.root, title: 'zcp' });
     const translating = await ctx.client.waitFor(job.job_id, (r) => r.status === 'translating' && r.translation_progress > 0, 'translation under way');
-    expect(translating.commits.export).toBeDefined(); // committed locally, not pushed
+    // The export commit exists in the working copy only: the record does not name it.
+    expect(translating.log.some((line) => /^Committed [0-9a-f]{7} docs\(zcp\)/.test(line))).toBe(true);
+    expect(translating.commits).toEqual({});
     await ctx.client.cancellation.requestCancel(job.job_id);
     await expectCancelledWithNothingPushed(job.job_id);
 

@@ -17,8 +17,7 @@ describe('two publishes of one solution at once, on two workers', () => {
   const ctx = new E2EContext({ workspace: () => tinyWorkspace(2, 3), rootPageId: TINY_IDS.root });
 
   it('run their git steps one after the other, and both land', async () => {
-    await ctx.startWorker('worker-a');
-    await ctx.startWorker('worker-b');
+    await Promise.all([ctx.startWorker('worker-a'), ctx.startWorker('worker-b')]);
     // Slow enough that the second job asks for the lock while the first holds it.
     ctx.emulators.openai.setFaults({ delayMs: 100 });
     const one = await ctx.client.enqueue({ notion_page_id: TINY_IDS.section(1), title: 'section-1', is_directory: true });

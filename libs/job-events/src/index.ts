@@ -4,6 +4,7 @@ export type { FailureReason, JobState } from './job-state';
 export { canTransition } from './job-transitions';
 export { toPublishStatus } from './job-record';
 export type { CallbackDelivery, JobArtifact, JobCommits, JobCounters, JobFailure, JobInit, JobRecord, JobUpdate, PublishStatus } from './job-record';
+export { withoutUserinfo } from './job-callback';
 export type { CallbackDeliveryInput } from './job-callback';
 export { PUBLISH_JOB_PAYLOAD_VERSION, parsePublishJobPayload, publishJobPayloadSchema } from './job-payload.schema';
 export type { PublishJobPayload } from './job-payload.schema';

@@ -53,6 +53,7 @@ describe('@zmp-manual/job-events public API', () => {
       'toPublishStatus',
       'userNotificationStream',
       'watchJobSse',
+      'withoutUserinfo',
     ]);
   });
 });

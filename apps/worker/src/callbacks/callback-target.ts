@@ -15,9 +15,6 @@ export type HostResolver = (hostname: string) => Promise<{ address: string; fami
 
 export const systemResolver: HostResolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
 
-/** The URL as given without its userinfo (`https://user:pw@host/x` → `https://host/x`): never stored nor sent. */
-export const withoutUserinfo = (url: string) => url.replace(/^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/?#]*@/, '$1');
-
 /** `invalid_url` or `unsupported_scheme` (only http and https are called). */
 export function parseCallbackUrl(text: string): URL {
   let url: URL;

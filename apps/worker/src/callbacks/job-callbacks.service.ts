@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JobRecord } from '@zmp-manual/job-events';
-import { JobStore } from '@zmp-manual/job-events';
+import { JobStore, withoutUserinfo } from '@zmp-manual/job-events';
 import type { Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
 import { CALLBACK_JOB, JOB_STORE, MAINTENANCE_QUEUE, WORKER_CONFIG } from '../worker.tokens';
@@ -9,7 +9,7 @@ import type { JobCallbacks, WorkerConfig } from '../worker.tokens';
 import { CallbackError } from './callback.errors';
 import { CALLBACK_PAYLOAD_VERSION, callbackBody } from './callback-payload';
 import type { CallbackJobData } from './callback-payload';
-import { parseCallbackUrl, withoutUserinfo } from './callback-target';
+import { parseCallbackUrl } from './callback-target';
 
 /**
  * `JOB_CALLBACKS`: queues the delivery of a finished job's callback as a `callback` job on the maintenance

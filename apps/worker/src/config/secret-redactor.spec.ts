@@ -14,3 +14,10 @@ describe('SecretRedactor', () => {
     expect(new SecretRedactor(['token', 'token-extended']).redact('x token-extended y')).toBe('x *** y');
   });
 });
+
+describe('SecretRedactor, encoded forms', () => {
+  it('masks a secret inside a Basic authorization header', () => {
+    const header = `Basic ${Buffer.from('x-access-token:ghp_0123456789abcdef').toString('base64')}`;
+    expect(new SecretRedactor(['ghp_0123456789abcdef']).redact(`sent ${header}`)).not.toContain(header.slice(6));
+  });
+});

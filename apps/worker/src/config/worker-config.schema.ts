@@ -47,6 +47,4 @@ export const workerEnvSchema = z
     }
   });
 
-export type WorkerEnv = z.output<typeof workerEnvSchema>;
-
 export { DAY_MS };

@@ -6,9 +6,9 @@ import type { WorkerConfig } from '../worker.tokens';
 import { PIPELINE_CLIENTS } from './pipeline-clients.provider';
 import type { PipelineClients } from './pipeline-clients.provider';
 
-/** What the Notion refreshes crawl: each solution's root page, sharing the publish jobs' rate limiter (one integration, one budget). */
+/** What the Notion refreshes crawl: each solution's root page, with the publish jobs' client and rate limiter (one integration, one budget). */
 export const notionTreeSourceProvider: Provider = {
   provide: NOTION_TREE_SOURCE,
-  useFactory: (clients: PipelineClients, config: WorkerConfig) => settingsTreeSource(config.pipeline, { rateLimiter: clients.notionRateLimit }),
+  useFactory: (clients: PipelineClients, config: WorkerConfig) => settingsTreeSource(config.pipeline, { client: clients.notion, rateLimiter: clients.notionRateLimit }),
   inject: [PIPELINE_CLIENTS, WORKER_CONFIG],
 };

@@ -59,11 +59,17 @@ const event = (solution: string, pageId: string, eventType = 'page.content_updat
 });
 
 const refreshJobs = async () => (await queue.getJobs(['delayed', 'waiting', 'active'])).filter((j) => j.name === 'notion-refresh');
-/** The system-wide notifications, oldest first, once there are `count` more than `after`. */
+/**
+ * The system-wide notifications that came after the first `after`, once there are `count` of them. Ordered by
+ * title — "Manuals Updated" before "Document Updated", as a refresh sends them: two notifications created in
+ * the same millisecond are listed in no particular order.
+ */
+const TITLE_ORDER = ['Manuals Updated', 'Document Updated', 'Update Failed'];
+const titleRank = (n: Notification) => TITLE_ORDER.findIndex((suffix) => n.title.endsWith(suffix));
 const systemNotifications = (after: number, count: number) =>
   eventually(async () => {
     const all = (await side.notifications.list('anyone', { limit: 1000, includeRead: true })).reverse();
-    return all.length >= after + count ? all.slice(after) : undefined;
+    return all.length >= after + count ? all.slice(after).sort((a, b) => titleRank(a) - titleRank(b)) : undefined;
   }, `${count} notifications`);
 const pick = (n: Notification) => ({ status: n.status, title: n.title, message: n.message, user_id: n.user_id, solution: n.solution, notification_type: n.notification_type });
 
@@ -108,6 +114,23 @@ describe('webhook-triggered manuals refresh', () => {
     expect(manualsUpdated.node).toEqual({ ...install });
     expect(pick(documentUpdated)).toEqual({ status: 'info', title: 'ZCP Document Updated', message: 'zcp/getting-started/install page is updated', user_id: null, solution: 'zcp', notification_type: 'document_update' });
     expect(documentUpdated.node).toEqual({ notion_page_id: IDS.install, parent_id: IDS.start, last_edited_by: 'Jane Doe', last_edited_time: install.last_edited_time });
+  });
+
+  it('runs once for two events of one page within the window: one cache write, one pair of notifications', async () => {
+    const seen = (await side.notifications.list('anyone', { limit: 1000, includeRead: true })).length;
+    const before = (await cache.get('zcp'))!.updated_at;
+    const announced = () => side.redis.xlen(`${side.config.keyPrefix}manuals`);
+    const announcedBefore = await announced();
+    await scheduleNotionRefresh(queue, event('zcp', IDS.reference), 1_500);
+    await scheduleNotionRefresh(queue, event('zcp', IDS.reference, 'page.properties_updated'), 1_500);
+    await eventually(async () => (await cache.get('zcp'))!.updated_at !== before, 'the refreshed cache');
+    await eventually(async () => (await refreshJobs()).length === 0, 'no refresh left to run');
+    expect(await announced()).toBe(announcedBefore + 1);
+    const fresh = await systemNotifications(seen, 2);
+    expect(fresh.map((n) => [n.title, n.message])).toEqual([
+      ['ZCP Manuals Updated', 'The ZCP manuals were refreshed from Notion (4 pages).'],
+      ['ZCP Document Updated', 'zcp/reference page is updated'],
+    ]);
   });
 
   it('drops a deleted page from the cache and says the document was updated via webhook', async () => {

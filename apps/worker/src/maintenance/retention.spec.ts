@@ -6,7 +6,7 @@ import { MaintenanceModule } from './maintenance.module';
 import { RETENTION_REPEAT_ID } from './retention.scheduler';
 import type { RetentionCounts } from './retention.service';
 import type { SideServicesApp } from './testing/side-services.testing';
-import { deleteKeys, startSideServices, uniquePrefix } from './testing/side-services.testing';
+import { deleteKeys, eventually, startSideServices, uniquePrefix } from './testing/side-services.testing';
 
 const DAY = 86_400_000;
 const prefix = uniquePrefix();
@@ -19,9 +19,12 @@ const replica = async (sweepEveryMs: number) => {
 };
 const queueOf = (side: SideServicesApp) => side.app.get<Queue>(getQueueToken(MAINTENANCE_QUEUE));
 
+const ownPrefix = uniquePrefix();
+
 afterAll(async () => {
   for (const side of replicas) await side.close();
   await deleteKeys(prefix);
+  await deleteKeys(ownPrefix);
 });
 
 describe('retention', () => {
@@ -65,5 +68,20 @@ describe('retention', () => {
     expect(await artifacts.get('redis:artifacts/old-running')).not.toBeNull();
     expect(await artifacts.get('redis:artifacts/new-done')).not.toBeNull();
     expect((await side.notifications.list('ann')).map((n) => n.message)).toEqual(['new']);
+  });
+
+  it('runs the sweep on its own at its interval: the old finished job goes, the running one stays', async () => {
+    // A replica of its own prefix, sweeping every second (the shortest interval the configuration allows).
+    const side = await startSideServices({ imports: [maintenance()], keyPrefix: ownPrefix, config: { retention: { sweepEveryMs: 1_000, jobMaxAgeMs: 30 * DAY } } });
+    replicas.push(side);
+    const oldJobs = new JobStore({ redis: side.redis, keyPrefix: ownPrefix, clock: () => new Date(Date.now() - 40 * DAY) });
+    for (const id of ['old-done', 'old-running']) {
+      await oldJobs.create({ job_id: id, solution: 'zcp' });
+      await oldJobs.start(id);
+    }
+    await oldJobs.update('old-done', { status: 'completed' });
+    await eventually(async () => (await side.jobs.get('old-done')) === null, 'the repeatable sweep to delete the old job');
+    expect(await side.jobs.get('old-running')).not.toBeNull();
+    expect((await queueOf(side).getRepeatableJobs()).map((r) => [r.name, r.every])).toEqual([[RETENTION_JOB, 1_000]]);
   });
 });

@@ -1,4 +1,5 @@
-import { toJobUpdate } from './job-record.reporter';
+import type { JobStore, JobUpdate } from '@zmp-manual/job-events';
+import { JobRecordReporter, toJobUpdate, withLandedCommitsOnly } from './job-record.reporter';
 
 describe('toJobUpdate', () => {
   it('maps every field of a pipeline update onto a job update of the attempt', () => {
@@ -44,5 +45,45 @@ describe('toJobUpdate', () => {
       log: ['token ***'],
       commits: { translation: 'b'.repeat(40) },
     });
+  });
+});
+
+describe('JobRecordReporter', () => {
+  const commits = { export: 'e'.repeat(40), translation: 't'.repeat(40) };
+
+  /** The patches a run sends, through a JobStore stand-in that records them. */
+  function reporterWithPatches() {
+    const patches: JobUpdate[] = [];
+    const jobs = { update: async (_jobId: string, patch: JobUpdate) => void patches.push(patch) } as unknown as JobStore;
+    const reporter = new JobRecordReporter({ jobs, jobId: 'job-1', attempt: 1, redactor: { redact: (text) => text }, onStale: () => undefined });
+    return { reporter, patches };
+  }
+
+  it('keeps the shas of commits not pushed yet off the record, and records them once the push went through', async () => {
+    const { reporter, patches } = reporterWithPatches();
+    await reporter.report({ status: 'export_commit', commits: { export: commits.export }, log: ['Committed eeeeeee docs(zcp): …'] });
+    await reporter.report({ status: 'translation_commit', commits, log: ['Committed ttttttt i18n(zcp): …'] });
+    await reporter.report({ status: 'pushing', message: 'Pushing to main' });
+    expect(patches.map((patch) => patch.commits)).toEqual([undefined, undefined, undefined]);
+    expect(patches[0]).toEqual({ attempt: 1, status: 'export_commit', log: ['Committed eeeeeee docs(zcp): …'] });
+
+    await reporter.report({ status: 'pushing', commits, log: ['Pushed 2 commit(s)'] });
+    expect(patches.at(-1)).toEqual({ attempt: 1, status: 'pushing', commits, log: ['Pushed 2 commit(s)'] });
+  });
+
+  it('passes the step on to a failure that names none', async () => {
+    const { reporter } = reporterWithPatches();
+    await reporter.report({ status: 'translating', translation_progress: 10 });
+    await reporter.report({ translation_progress: 20 });
+    expect(reporter.lastStep).toBe('translating');
+  });
+});
+
+describe('withLandedCommitsOnly', () => {
+  it('drops commits outside the pushing step and leaves every other field', () => {
+    expect(withLandedCommitsOnly({ status: 'export_commit', commits: { export: 'a' }, message: 'm' }, 'export_commit')).toEqual({ status: 'export_commit', message: 'm' });
+    expect(withLandedCommitsOnly({ commits: { export: 'a' } }, 'pushing')).toEqual({ commits: { export: 'a' } });
+    const plain = { message: 'm' };
+    expect(withLandedCommitsOnly(plain, 'translating')).toBe(plain);
   });
 });

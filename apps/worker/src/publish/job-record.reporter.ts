@@ -24,9 +24,22 @@ export function toJobUpdate(update: PipelineUpdate, attempt: number, redact: (te
 }
 
 /**
+ * The commit shas of an update that may reach the job record: only those reported in the `pushing` step,
+ * i.e. after the push went through (the pipeline reports the shas that landed then). A sha reported at
+ * `export_commit` or `translation_commit` names a commit of the working copy that a later failure, cancel or
+ * killed worker leaves unpushed (and the next sync resets): the record never shows it.
+ */
+export function withLandedCommitsOnly(update: PipelineUpdate, step: string | null): PipelineUpdate {
+  if (update.commits === undefined || step === 'pushing') return update;
+  const { commits: _unpushed, ...rest } = update;
+  return rest;
+}
+
+/**
  * The worker's reporter: every pipeline update becomes `JobStore.update` with the attempt this worker
- * started. When the store answers `stale_attempt`, another worker has taken the job over (this one was
- * thought dead): `onStale` stops the pipeline and the error goes back to it, so nothing more is written.
+ * started (commit shas only once pushed, see `withLandedCommitsOnly`). When the store answers
+ * `stale_attempt`, another worker has taken the job over (this one was thought dead): `onStale` stops the
+ * pipeline and the error goes back to it, so nothing more is written.
  */
 export class JobRecordReporter implements PipelineReporter {
   private staleError: JobStoreError | null = null;
@@ -57,7 +70,7 @@ export class JobRecordReporter implements PipelineReporter {
     if (update.status !== undefined) this.step = update.status;
     const { jobs, jobId, attempt, redactor } = this.options;
     try {
-      await jobs.update(jobId, toJobUpdate(update, attempt, (text) => redactor.redact(text)));
+      await jobs.update(jobId, toJobUpdate(withLandedCommitsOnly(update, this.step), attempt, (text) => redactor.redact(text)));
     } catch (error) {
       if (error instanceof JobStoreError && error.code === 'stale_attempt') {
         this.staleError = error;

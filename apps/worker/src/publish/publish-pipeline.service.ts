@@ -3,6 +3,7 @@ import { RedisLock } from '@zmp-manual/job-events';
 import { runPublish, solutionConfig } from '@zmp-manual/publish-pipeline';
 import type { PublishResult } from '@zmp-manual/publish-pipeline';
 import { Redis } from 'ioredis';
+import { workerSecrets } from '../config/worker-secrets';
 import { PIPELINE_CLIENTS } from '../core/pipeline-clients.provider';
 import type { PipelineClients } from '../core/pipeline-clients.provider';
 import { REDIS, WORKER_CONFIG } from '../worker.tokens';
@@ -12,12 +13,13 @@ import type { PublishPipeline, PublishPipelineRun } from './publish-pipeline.por
 /**
  * `runPublish` with what the worker holds: the solution's settings, the shared clients, a Redis lock per
  * repository + branch (`REPO_LOCK_TTL_MS`, `REPO_LOCK_WAIT_MS`; a dead worker's lock expires by its TTL), the
- * data folder, and the zip of the generated tree (kept by the artifact sink).
+ * data folder, the secrets to mask, and the zip of the generated tree (kept by the artifact sink).
  */
 @Injectable()
 export class PublishPipelineService implements PublishPipeline {
   private readonly logger = new Logger('Pipeline');
   private readonly lock: RedisLock;
+  private readonly secrets: readonly string[];
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -25,6 +27,7 @@ export class PublishPipelineService implements PublishPipeline {
     @Inject(REDIS) redis: Redis,
   ) {
     this.lock = new RedisLock({ redis, keyPrefix: config.keyPrefix });
+    this.secrets = workerSecrets(config);
   }
 
   async run({ payload, reporter, signal, logger }: PublishPipelineRun): Promise<PublishResult> {
@@ -57,6 +60,8 @@ export class PublishPipelineService implements PublishPipeline {
         reporter,
         signal,
         logger,
+        // The Notion token, the provider's key, the callback secret: masked in every message and error of the run.
+        secrets: this.secrets,
         artifact: true,
       });
     } finally {

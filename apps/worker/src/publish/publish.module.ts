@@ -5,6 +5,7 @@ import { CallbacksModule } from '../callbacks/callbacks.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { PUBLISH_QUEUE } from '../worker.tokens';
 import { ActiveJobs } from './active-jobs.registry';
+import { JobOutcomeRecorder } from './job-outcome.recorder';
 import { PublishJobRunner } from './publish-job.runner';
 import { publishPipelineProviders } from './publish-pipeline.provider';
 import { PublishProcessor } from './publish.processor';
@@ -15,7 +16,7 @@ import { PublishProcessor } from './publish.processor';
  */
 @Module({
   imports: [BullModule.registerQueue({ name: PUBLISH_QUEUE }), CallbacksModule, ArtifactsModule, MetricsModule],
-  providers: [ActiveJobs, ...publishPipelineProviders, PublishJobRunner, PublishProcessor],
+  providers: [ActiveJobs, ...publishPipelineProviders, JobOutcomeRecorder, PublishJobRunner, PublishProcessor],
   exports: [BullModule, ActiveJobs],
 })
 export class PublishModule {}

@@ -1,10 +1,10 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JobStore, isTerminalJobState } from '@zmp-manual/job-events';
+import { publishJobPayloadSchema } from '@zmp-manual/job-events';
 import type { Job, Queue } from 'bull';
-import { JOB_STORE, PUBLISH_QUEUE, SECRET_REDACTOR, WORKER_CONFIG } from '../worker.tokens';
+import { PUBLISH_QUEUE, SECRET_REDACTOR, WORKER_CONFIG } from '../worker.tokens';
 import type { SecretRedaction, WorkerConfig } from '../worker.tokens';
-import { publicationFailed } from './job-outcome.messages';
+import { JobOutcomeRecorder } from './job-outcome.recorder';
 import { PublishJobRunner } from './publish-job.runner';
 
 /** Thrown to Bull for a job this worker hands back: Bull's own retry path moves it from active to wait. */
@@ -31,7 +31,7 @@ export class PublishProcessor implements OnApplicationBootstrap {
     @InjectQueue(PUBLISH_QUEUE) private readonly queue: Queue,
     private readonly runner: PublishJobRunner,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-    @Inject(JOB_STORE) private readonly jobs: JobStore,
+    private readonly outcomes: JobOutcomeRecorder,
     @Inject(SECRET_REDACTOR) private readonly redactor: SecretRedaction,
   ) {}
 
@@ -58,26 +58,16 @@ export class PublishProcessor implements OnApplicationBootstrap {
 
   /**
    * Bull fails a job by itself only when it stalled more than `BULL_MAX_STALLED_COUNT` times (workers keep
-   * dying on it). Our record must still end: it is marked failed, and the Bull job removed.
+   * dying on it). Our record must still end: it is marked failed (the user notified, the callback sent), and
+   * the Bull job removed.
    */
   private async onBullFailure(job: Job | null, error: Error): Promise<void> {
     if (!job || error instanceof HandBackError) return;
     const jobId = String((job.data as { job_id?: unknown } | null)?.job_id ?? job.id);
-    const detail = `The job stopped its workers too many times (${error.message})`;
+    const detail = `The job stopped its workers too many times (${this.redactor.redact(error.message)})`;
     this.logger.error(`Job ${jobId}: ${detail}`);
-    try {
-      const record = await this.jobs.get(jobId);
-      if (record && !isTerminalJobState(record.status)) {
-        await this.jobs.update(jobId, {
-          status: 'failed',
-          failure_reason: 'unknown_error',
-          message: publicationFailed(detail),
-          failure: { code: 'stalled', step: record.status, message: detail },
-        });
-      }
-      await job.remove();
-    } catch (recordError) {
-      this.logger.warn(`Job ${jobId}: ${this.redactor.redact((recordError as Error).message)}`);
-    }
+    const payload = publishJobPayloadSchema.safeParse(job.data);
+    await this.outcomes.givenUp(jobId, 'stalled', detail, payload.success ? payload.data : null);
+    await job.remove().catch((removeError: Error) => this.logger.warn(`Job ${jobId}: the Bull job was not removed (${this.redactor.redact(removeError.message)})`));
   }
 }

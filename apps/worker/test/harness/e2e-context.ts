@@ -6,7 +6,7 @@ import { JobClient } from './job-client';
 import { BRANCH, commitsSince, createRemote } from './remote';
 import { killAll, startWorker } from './worker-process';
 import type { WorkerProcess } from './worker-process';
-import { removeDataDirs, workerEnv } from './worker-env';
+import { newDataDir, removeDataDirs, workerEnv } from './worker-env';
 
 export interface Remote {
   name: string;
@@ -55,6 +55,11 @@ export class E2EContext {
     const worker = await startWorker(name, env);
     this.workers.push(worker);
     return worker;
+  }
+
+  /** A data folder for workers of this file to share (`WORKER_DATA_DIR`); removed after the file. */
+  dataDir(): string {
+    return newDataDir();
   }
 
   head(): Promise<string | undefined> {

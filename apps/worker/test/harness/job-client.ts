@@ -1,5 +1,5 @@
 import { EventBus, JOB_STATUS_EVENT, JobCancellation, JobStore, NotificationStore, isTerminalJobState, jobStream } from '@zmp-manual/job-events';
-import type { JobRecord, PublishJobPayload, PublishStatus } from '@zmp-manual/job-events';
+import type { JobRecord, Notification, PublishJobPayload, PublishStatus } from '@zmp-manual/job-events';
 import Bull from 'bull';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -67,6 +67,37 @@ export class JobClient {
 
   waitForEnd(jobId: string, timeoutMs?: number): Promise<JobRecord> {
     return this.waitFor(jobId, (record) => isTerminalJobState(record.status), 'terminal state', timeoutMs);
+  }
+
+  /** The record once `count` callback deliveries are recorded on it (they come after the terminal state). */
+  async withCallbacks(jobId: string, count: number, timeoutMs = 30_000): Promise<JobRecord> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const record = await this.jobs.get(jobId);
+      if (record && record.callbacks.length >= count) return record;
+      if (Date.now() > deadline) throw new Error(`job ${jobId}: ${record?.callbacks.length ?? 0} of ${count} callback deliveries within ${timeoutMs} ms`);
+      await sleep(25);
+    }
+  }
+
+  /** The job's notifications to `userId`, newest first, once there are `count` (they follow the terminal record). */
+  async notificationsOf(userId: string, jobId: string, count: number, timeoutMs = 30_000): Promise<Notification[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await this.notifications.list(userId, { jobId, includeRead: true });
+      if (found.length >= count) return found;
+      if (Date.now() > deadline) throw new Error(`job ${jobId}: ${found.length} of ${count} notifications to ${userId} within ${timeoutMs} ms`);
+      await sleep(25);
+    }
+  }
+
+  /** Resolves once the Bull job is gone from the queue (removed on completion, or by the worker). */
+  async bullJobGone(jobId: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (await this.queue.getJob(jobId)) {
+      if (Date.now() > deadline) throw new Error(`Bull job ${jobId} still in the queue after ${timeoutMs} ms`);
+      await sleep(25);
+    }
   }
 
   /** The job's status events, read back from its Redis stream through the event bus (from the start to the end). */

@@ -19,6 +19,13 @@ export interface WorkerEnvOptions {
 
 const dataDirs: string[] = [];
 
+/** A new data folder (removed with the others by `removeDataDirs`): give it to workers as `WORKER_DATA_DIR` to share one. */
+export function newDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zmp-e2e-worker-'));
+  dataDirs.push(dir);
+  return dir;
+}
+
 /** Removes the data folders of the workers started so far. */
 export function removeDataDirs(): void {
   for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -30,8 +37,7 @@ export function removeDataDirs(): void {
  */
 export function workerEnv(options: WorkerEnvOptions): Record<string, string> {
   const { emulators } = options;
-  const dataDir = mkdtempSync(join(tmpdir(), 'zmp-e2e-worker-'));
-  dataDirs.push(dataDir);
+  const dataDir = newDataDir();
   return {
     REDIS_URL,
     REDIS_KEY_PREFIX: options.keyPrefix,
@@ -40,7 +46,7 @@ export function workerEnv(options: WorkerEnvOptions): Record<string, string> {
     BULL_LOCK_RENEW_MS: '1000',
     BULL_STALLED_INTERVAL_MS: '1000',
     BULL_MAX_STALLED_COUNT: '2',
-    REPO_LOCK_TTL_MS: '8000',
+    REPO_LOCK_TTL_MS: '6000',
     REPO_LOCK_WAIT_MS: '120000',
     CANCEL_POLL_MS: '100',
     SHUTDOWN_GRACE_MS: '60000',

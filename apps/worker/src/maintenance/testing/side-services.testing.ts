@@ -3,6 +3,7 @@ import type { DynamicModule, INestApplication, ModuleMetadata } from '@nestjs/co
 import { Global, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JobCancellation, JobStore, NotificationStore } from '@zmp-manual/job-events';
+import { loadSettings } from '@zmp-manual/publish-pipeline';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { WorkerConfig } from '../../worker.tokens';
@@ -16,14 +17,18 @@ import { JOB_CANCELLATION, JOB_STORE, NOTIFICATION_STORE, REDIS, WORKER_CONFIG }
 
 type Overrides = { [K in keyof WorkerConfig]?: WorkerConfig[K] extends object ? Partial<WorkerConfig[K]> : WorkerConfig[K] };
 
-/** Pipeline settings that name one solution and reach no Notion (give `config.pipeline` to crawl one). */
-const NO_PIPELINE: WorkerConfig['pipeline'] = {
-  notion: { token: 'secret_not_used', baseUrl: 'http://127.0.0.1:9', rateLimit: false },
-  solutions: [{ id: 'zcp', rootPageId: '00000000-0000-4000-8000-000000000000', repository: null, layout: 'single' }],
-  git: { token: null, author: { name: 'zmp-manual', email: 'zmp-manual@localhost' } },
-  targetLanguages: [],
-  translation: { provider: 'pseudo', openai: { apiKey: null, baseUrl: null, model: 'gpt-4o-mini' }, maxChunkTokens: 2000, maxConcurrentRequests: 5 },
-};
+/**
+ * Pipeline settings that name one solution and reach no Notion (give `config.pipeline` to crawl one), read by
+ * publish-pipeline's own `loadSettings` so they keep its shape.
+ */
+const NO_PIPELINE: WorkerConfig['pipeline'] = loadSettings({
+  NOTION_TOKEN: 'secret_not_used',
+  NOTION_BASE_URL: 'http://127.0.0.1:9',
+  NOTION_RATE_LIMIT: '0',
+  SOLUTIONS: 'zcp',
+  ZCP_ROOT_PAGE_ID: '00000000-0000-4000-8000-000000000000',
+  TRANSLATION_PROVIDER: 'pseudo',
+});
 
 export function testWorkerConfig(keyPrefix: string, overrides: Overrides = {}): WorkerConfig {
   const base: WorkerConfig = {
