@@ -15,22 +15,27 @@ export interface SiteTarget {
 /** The writer's manifest path inside the site (its default). */
 export const manifestPathOf = (solution: string): string => `.zmp-manual/${solution}.manifest.json`;
 
-/**
- * The first write: every page and asset, no language written (`languages: []`), so the translations the site
- * has are kept as they are, except those of pages that moved or vanished.
- */
-export function writeDocuments(target: SiteTarget, composition: Composition): Promise<WriteSolutionResult> {
+/** One write of the solution: its pages and assets, with `translations` in `languages`. */
+function writeSite(target: SiteTarget, composition: Composition, translations: readonly Translation[], languages: readonly string[]): Promise<WriteSolutionResult> {
   return writeSolution({
     root: target.root,
     solution: target.solution,
     layout: target.layout,
     documents: composition.documents,
     assets: composition.assets,
-    translations: [],
-    languages: [],
+    translations,
+    languages,
     replaceForeignFiles: target.replaceForeignFiles,
     signal: target.signal,
   });
+}
+
+/**
+ * The first write: every page and asset, no language written (`languages: []`), so the translations the site
+ * has are kept as they are, except those of pages that moved or vanished.
+ */
+export function writeDocuments(target: SiteTarget, composition: Composition): Promise<WriteSolutionResult> {
+  return writeSite(target, composition, [], []);
 }
 
 /**
@@ -46,15 +51,5 @@ export function writeTranslations(
   const pages = new Set(composition.inScope.map((document) => document.pageId));
   const fresh = translations.filter((translation) => pages.has(translation.pageId));
   const kept = composition.keptTranslations.filter((translation) => languages.includes(translation.language));
-  return writeSolution({
-    root: target.root,
-    solution: target.solution,
-    layout: target.layout,
-    documents: composition.documents,
-    assets: composition.assets,
-    translations: [...fresh, ...kept],
-    languages,
-    replaceForeignFiles: target.replaceForeignFiles,
-    signal: target.signal,
-  });
+  return writeSite(target, composition, [...fresh, ...kept], languages);
 }
