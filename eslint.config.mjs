@@ -25,7 +25,14 @@ export default [
               onlyDependOnLibsWithTags: ['type:lib'],
               bannedExternalImports: frameworkImports,
             },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+            {
+              // Internal libraries the apps share (queue contract, config helpers): never published, may use
+              // bull but not NestJS, depend only on published libraries.
+              sourceTag: 'type:app-lib',
+              onlyDependOnLibsWithTags: ['type:lib'],
+              bannedExternalImports: ['@nestjs/*', '@nx/*', 'nx'],
+            },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:app-lib'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
           ],
         },
@@ -36,6 +43,7 @@ export default [
     // A library's own tests may drive it through the local emulators in tools/ (real HTTP, real git):
     // that dependency never reaches the published package, whose build excludes specs and test/.
     files: ['libs/**/*.spec.ts', 'libs/**/test/**/*.ts'],
+    ignores: ['libs/app-config/**', 'libs/queue-contract/**'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -63,7 +71,7 @@ export default [
         {
           enforceBuildableLibDependency: false,
           allow: [],
-          depConstraints: [{ sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] }],
+          depConstraints: [{ sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:app-lib', 'type:tool'] }],
         },
       ],
     },

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createWorkerApp } from './bootstrap';
-import { ConfigError } from './config/config.error';
+import { ConfigError } from '@zmp-manual/app-config';
 import { loadWorkerConfig } from './config/load-worker-config';
 import { installSignalHandlers } from './shutdown/install-signal-handlers';
 import type { WorkerConfig } from './worker.tokens';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createWorkerApp } from './bootstrap';
 import { loadWorkerConfig } from './config/load-worker-config';
-import { bullPrefix } from './core/bull-options';
+import { bullPrefix } from '@zmp-manual/queue-contract';
 import { PUBLISH_QUEUE } from './worker.tokens';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';

@@ -43,12 +43,8 @@ export interface WorkerMetrics {
   jobReleased?(solution: string): void;
 }
 
-/** Names of the Bull queues and job names. */
-export const PUBLISH_QUEUE = 'publish';
-export const MAINTENANCE_QUEUE = 'maintenance';
-export const RETENTION_JOB = 'retention';
-export const NOTION_REFRESH_JOB = 'notion-refresh';
-export const CALLBACK_JOB = 'callback';
+/** Names of the Bull queues and job names (shared with the API). */
+export { CALLBACK_JOB, MAINTENANCE_QUEUE, NOTION_REFRESH_JOB, PUBLISH_QUEUE, RETENTION_JOB } from '@zmp-manual/queue-contract';
 
 /** The configuration the worker runs with. Every field comes from one documented env var. */
 export interface WorkerConfig {

@@ -1,4 +1,4 @@
-import { ConfigError } from './config.error';
+import { ConfigError } from '@zmp-manual/app-config';
 import { loadWorkerConfig } from './load-worker-config';
 
 /** The least the pipeline needs: a Notion token and one solution's root page. */

@@ -2,7 +2,7 @@ import { SettingsError, loadSettings } from '@zmp-manual/publish-pipeline';
 import type { PipelineSettings } from '@zmp-manual/publish-pipeline';
 import { resolve } from 'node:path';
 import type { WorkerConfig } from '../worker.tokens';
-import { ConfigError } from './config.error';
+import { ConfigError } from '@zmp-manual/app-config';
 import { DAY_MS, workerEnvSchema } from './worker-config.schema';
 
 type Env = Record<string, string | undefined>;

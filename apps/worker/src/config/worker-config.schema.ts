@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { booleanVar, integerVar, optionalIntegerVar, optionalSecretVar, positiveNumberVar, redisUrlVar, stringVar } from './env-fields';
+import { booleanVar, integerVar, optionalIntegerVar, optionalSecretVar, positiveNumberVar, redisUrlVar, stringVar } from '@zmp-manual/app-config';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_PORT = 65_535;

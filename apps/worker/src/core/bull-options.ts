@@ -1,13 +1,6 @@
 import type { BullRootModuleOptions } from '@nestjs/bull';
+import { bullPrefix } from '@zmp-manual/queue-contract';
 import type { WorkerConfig } from '../worker.tokens';
-
-/**
- * Bull's key prefix for a `REDIS_KEY_PREFIX`: `zmp:` → `zmp:bull` (Bull adds its own `:`), so the queues of two
- * environments or test runs with different prefixes never meet. The API must enqueue with the same prefix.
- */
-export function bullPrefix(keyPrefix: string): string {
-  return `${keyPrefix}bull`;
-}
 
 /** Shared options of every queue: same Redis as the stores, our prefix, explicit lock and stalled settings. */
 export function bullRootOptions(config: WorkerConfig): BullRootModuleOptions {

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { SecretRedactor } from '../config/secret-redactor';
+import { SecretRedactor } from '@zmp-manual/app-config';
 import { workerSecrets } from '../config/worker-secrets';
 import { JOB_CANCELLATION, JOB_STORE, NOTIFICATION_STORE, REDIS, SECRET_REDACTOR, WORKER_CONFIG } from '../worker.tokens';
 import type { WorkerConfig } from '../worker.tokens';

@@ -8,7 +8,7 @@ import type { Queue } from 'bull';
 import { MAINTENANCE_QUEUE } from '../worker.tokens';
 import { MaintenanceModule } from './maintenance.module';
 import { MANUALS_CACHE } from './maintenance.tokens';
-import { scheduleNotionRefresh } from './notion-refresh.schedule';
+import { scheduleNotionRefresh } from '@zmp-manual/queue-contract';
 import { NotionRefreshService } from './notion-refresh.service';
 import { settingsTreeSource } from './settings-tree-source';
 import type { SideServicesApp } from './testing/side-services.testing';

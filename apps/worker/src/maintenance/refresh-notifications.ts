@@ -1,6 +1,6 @@
 import type { NotificationInput } from '@zmp-manual/job-events';
 import type { ManualNode, ManualsItem } from '@zmp-manual/notion-exporter';
-import { pageKey } from './notion-refresh.schedule';
+import { pageKey } from '@zmp-manual/queue-contract';
 
 /**
  * The system-wide notifications of a refresh, as the original sent them (its contract §5.4): "{SOL} Manuals

@@ -3,7 +3,7 @@ import type { JobRecord, Notification, PublishJobPayload, PublishStatus } from '
 import Bull from 'bull';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { bullPrefix } from '../../src/core/bull-options';
+import { bullPrefix } from '@zmp-manual/queue-contract';
 import { PUBLISH_QUEUE } from '../../src/worker.tokens';
 
 export const REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';

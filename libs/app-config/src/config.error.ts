@@ -1,4 +1,4 @@
-/** A bad or missing setting: the worker stops at start with this message, which names the variable. */
+/** A bad or missing setting: the process stops at start with this message, which names the variable. */
 export class ConfigError extends Error {
   readonly code = 'invalid_config' as const;
 

@@ -2,7 +2,7 @@ import type { NotionRefreshPayload } from '@zmp-manual/job-events';
 import { parseNotionRefreshPayload } from '@zmp-manual/job-events';
 import type { Job, Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
-import { NOTION_REFRESH_JOB } from '../worker.tokens';
+import { NOTION_REFRESH_JOB } from './queue-names';
 
 export interface RefreshRetryOptions {
   /** Attempts of one refresh (a shutdown mid-crawl or a Notion outage retries it); default 3. */

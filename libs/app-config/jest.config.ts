@@ -1,0 +1,4 @@
+export default {
+  displayName: "app-config",
+  preset: "../../jest.preset.js",
+};

@@ -1,0 +1,3 @@
+export { ConfigError } from './config.error';
+export { booleanVar, integerVar, optionalIntegerVar, optionalSecretVar, positiveNumberVar, redisUrlVar, stringVar } from './env-fields';
+export { SecretRedactor } from './secret-redactor';

@@ -1,0 +1,4 @@
+export default {
+  displayName: "queue-contract",
+  preset: "../../jest.preset.js",
+};
