@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Health routes. (to be built) */
+@Module({})
+export class HealthModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Notifications REST routes. (to be built) */
+@Module({})
+export class NotificationsModule {}
