@@ -1,0 +1,4 @@
+export default {
+  displayName: 'oidc-emulator',
+  preset: '../../jest.preset.js',
+};
