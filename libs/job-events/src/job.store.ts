@@ -45,6 +45,8 @@ export interface JobListQuery {
   size?: number;
   /** The original's `?limit=`: the first `limit` jobs (same as `page: 1, size: limit`). */
   limit?: number;
+  /** Only the jobs of this user (`initiated_by`); jobs without one are in no user's list. */
+  initiatedBy?: string;
 }
 
 export interface JobPage {
@@ -64,8 +66,8 @@ export interface JobSnapshot {
 const MAX_CAS_ATTEMPTS = 100;
 
 /**
- * Job records on Redis: atomic state transitions (compare-and-set in Lua), indexes per status for
- * newest-first pages in O(page) work, a status event per change on the job's stream, retention, and the
+ * Job records on Redis: atomic state transitions (compare-and-set in Lua), indexes per status and per user
+ * (`initiated_by`) for newest-first pages in O(page) work, a status event per change on the job's stream, retention, and the
  * durable cancel flag (see job-cancel.ts).
  */
 export class JobStore {
@@ -91,10 +93,12 @@ export class JobStore {
       const now = this.clock();
       const record = newJobRecord(init, now.toISOString());
       const k = this.keys;
+      const user = record.initiated_by ?? '';
+      const userKeys = user === '' ? [] : [k.jobIndexUser(user), k.jobIndexUserStatus(user, record.status)];
       const id = await createJobScript.run(
         this.redis,
-        [k.jobRecord(record.job_id), k.jobIndexAll, k.jobIndexStatus(record.status), k.stream(jobStream(record.job_id))],
-        [JSON.stringify(record), record.job_id, now.getTime(), record.status, JOB_STATUS_EVENT, JSON.stringify(toPublishStatus(record)), this.maxLen],
+        [k.jobRecord(record.job_id), k.jobIndexAll, k.jobIndexStatus(record.status), k.stream(jobStream(record.job_id)), ...userKeys],
+        [JSON.stringify(record), record.job_id, now.getTime(), record.status, JOB_STATUS_EVENT, JSON.stringify(toPublishStatus(record)), this.maxLen, user],
       );
       if (id === null) throw new JobStoreError('job_exists', `Job ${record.job_id} already exists`, record.job_id);
       return record;
@@ -158,7 +162,7 @@ export class JobStore {
     });
   }
 
-  /** Newest first (by created_at), optionally one status; reads only the page asked for, atomically. */
+  /** Newest first (by created_at), optionally one status and/or one user; reads only the page asked for, atomically. */
   list(query: JobListQuery = {}): Promise<JobPage> {
     return redisCall('JobStore.list', async () => {
       const page = query.limit !== undefined ? 1 : (query.page ?? 1);
@@ -166,7 +170,10 @@ export class JobStore {
       if (!Number.isInteger(page) || page < 1) throw new JobStoreError('invalid_query', `page must be an integer >= 1, got ${page}`, null);
       if (!Number.isInteger(size) || size < 1 || size > 1000) throw new JobStoreError('invalid_query', `size must be an integer in 1..1000, got ${size}`, null);
       if (query.status !== undefined && !isJobState(query.status)) throw new JobStoreError('invalid_query', `unknown status ${String(query.status)}`, null);
-      const index = query.status ? this.keys.jobIndexStatus(query.status) : this.keys.jobIndexAll;
+      if (query.initiatedBy !== undefined && (typeof query.initiatedBy !== 'string' || query.initiatedBy === '')) {
+        throw new JobStoreError('invalid_query', 'initiatedBy must be a non-empty user name', null);
+      }
+      const index = this.indexOf(query.status, query.initiatedBy);
       const start = (page - 1) * size;
       const [total, ...jsons] = (await listJobsScript.run(this.redis, [index], [start, start + size - 1, this.keys.jobRecord('')])) as [number, ...(string | null)[]];
       const items = jsons.filter((json): json is string => typeof json === 'string').map(parseJobRecord);
@@ -174,12 +181,18 @@ export class JobStore {
     });
   }
 
-  /** Deletes a job: record, indexes, event stream and cancel flag. */
+  /** Deletes a job: record, indexes (its user's too), event stream and cancel flag. */
   delete(jobId: string): Promise<boolean> {
     return redisCall('JobStore.delete', async () => {
       const k = this.keys;
-      const keys = [k.jobRecord(jobId), k.stream(jobStream(jobId)), k.cancelFlag(jobId), k.jobIndexAll, ...JOB_STATES.map(k.jobIndexStatus)];
-      return (await deleteJobScript.run(this.redis, keys, [jobId])) === 1;
+      const keys = [k.jobRecord(jobId), k.stream(jobStream(jobId)), k.cancelFlag(jobId), k.jobIndexAll, ...JOB_STATES.map((s) => k.jobIndexStatus(s))];
+      for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt += 1) {
+        const user = (await this.redis.hget(k.jobRecord(jobId), 'u')) ?? '';
+        const userKeys = user === '' ? [] : [k.jobIndexUser(user), ...JOB_STATES.map((s) => k.jobIndexUserStatus(user, s))];
+        const result = await deleteJobScript.run(this.redis, [...keys, ...userKeys], [jobId, user]);
+        if (result !== -1) return result === 1;
+      }
+      throw new JobStoreError('update_conflict', `Job ${jobId} changed ${MAX_CAS_ATTEMPTS} times during one delete`, jobId);
     });
   }
 
@@ -208,21 +221,31 @@ export class JobStore {
     });
   }
 
+  /** The index a list reads: everyone's or one user's, every status or one. */
+  private indexOf(status: JobState | undefined, user: string | undefined): string {
+    const k = this.keys;
+    if (user !== undefined) return status ? k.jobIndexUserStatus(user, status) : k.jobIndexUser(user);
+    return status ? k.jobIndexStatus(status) : k.jobIndexAll;
+  }
+
   /** Read, change, compare-and-set on the version, retried when another writer got there first. */
   private async mutate(jobId: string, change: (record: JobRecord, now: string) => JobRecord | null, cancelFlag?: (next: JobRecord) => string): Promise<JobRecord> {
     const k = this.keys;
     for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt += 1) {
-      const [version, json] = await this.redis.hmget(k.jobRecord(jobId), 'v', 'json');
+      // `u` (the user whose indexes hold the job) is read with the version, so the keys below are the record's.
+      const [version, json, storedUser] = await this.redis.hmget(k.jobRecord(jobId), 'v', 'json', 'u');
       if (version === null || json === null) throw new JobStoreError('job_not_found', `Job ${jobId} not found`, jobId);
       const current = parseJobRecord(json);
       const next = change(current, this.clock().toISOString());
       if (next === null) return current;
       const before = JSON.stringify(toPublishStatus(current));
       const status = JSON.stringify(toPublishStatus(next));
+      const user = storedUser ?? '';
+      const userKeys = user === '' ? [] : [k.jobIndexUserStatus(user, current.status), k.jobIndexUserStatus(user, next.status)];
       const result = await updateJobScript.run(
         this.redis,
-        [k.jobRecord(jobId), k.jobIndexStatus(current.status), k.jobIndexStatus(next.status), k.stream(jobStream(jobId)), k.cancelFlag(jobId)],
-        [version, JSON.stringify(next), jobId, Date.parse(next.created_at), next.status, JOB_STATUS_EVENT, status === before ? '' : status, this.maxLen, cancelFlag?.(next) ?? ''],
+        [k.jobRecord(jobId), k.jobIndexStatus(current.status), k.jobIndexStatus(next.status), k.stream(jobStream(jobId)), k.cancelFlag(jobId), ...userKeys],
+        [version, JSON.stringify(next), jobId, Date.parse(next.created_at), next.status, JOB_STATUS_EVENT, status === before ? '' : status, this.maxLen, cancelFlag?.(next) ?? '', user],
       );
       if (result === -2) throw new JobStoreError('job_not_found', `Job ${jobId} not found`, jobId);
       if (result !== -1) return next;

@@ -8,6 +8,9 @@ export function keySpace(prefix: string) {
     jobRecord: (jobId: string) => `${prefix}jobs:record:${jobId}`,
     jobIndexAll: `${prefix}jobs:index:all`,
     jobIndexStatus: (status: string) => `${prefix}jobs:index:status:${status}`,
+    /** One user's jobs (`initiated_by`); the user is URL-encoded, so a `:` in a name cannot reach another key. */
+    jobIndexUser: (user: string) => `${prefix}jobs:index:user:${encodeURIComponent(user)}`,
+    jobIndexUserStatus: (user: string, status: string) => `${prefix}jobs:index:user:${encodeURIComponent(user)}:status:${status}`,
     cancelFlag: (jobId: string) => `${prefix}jobs:cancel:${jobId}`,
     notification: (id: string) => `${prefix}notif:record:${id}`,
     notificationIndexAll: `${prefix}notif:index:all`,

@@ -13,6 +13,8 @@ const redis = fixture.connect();
 const store = new JobStore({ redis, keyPrefix: fixture.prefix, clock, logLimit: 5 });
 // A second store on its own connection: another process writing the same jobs.
 const otherProcess = new JobStore({ redis: fixture.connect(), keyPrefix: fixture.prefix, clock, logLimit: 5 });
+const otherConnection = fixture.connect();
+const otherStore = (keyPrefix: string) => new JobStore({ redis: otherConnection, keyPrefix, clock });
 
 afterAll(() => fixture.cleanup());
 
@@ -154,6 +156,84 @@ describe('JobStore on the real Redis', () => {
     await expect(store.update('j-zombie', { attempt: second.attempt, status: 'exporting', export_progress: 90 })).rejects.toMatchObject({ code: 'illegal_transition', from: 'export_commit', to: 'exporting' });
     expect(await store.get('j-zombie')).toMatchObject({ status: 'export_commit', attempt: 2, worker: 'pod-b', translation_progress: 0, export_progress: 0 });
     expect((await streamEvents('j-zombie')).map((e) => e.data.status)).toEqual(['queued', 'started', 'translating', 'started', 'checking_repo', 'export_commit']);
+  });
+
+  it("keeps each user's jobs in their own indexes through create, every transition, delete and retention", async () => {
+    const prefix = `${fixture.prefix}users:`;
+    const store = new JobStore({ redis, keyPrefix: prefix, clock });
+    const userIndex = (user: string, status?: string) => `${prefix}jobs:index:user:${user}${status ? `:status:${status}` : ''}`;
+    for (const [job_id, initiated_by] of [['a1', 'ann'], ['b1', 'bob'], ['a2', 'ann'], ['n1', null], ['a3', 'ann'], ['x1', 'ann:status:queued'], ['e1', '']] as const) {
+      await store.create({ job_id, initiated_by, solution: 'zcp' });
+    }
+    const ids = async (query: Parameters<JobStore['list']>[0]) => (await store.list(query)).items.map((j) => j.job_id);
+    expect(await store.list({ initiatedBy: 'ann' })).toMatchObject({ total: 3, page: 1, size: 20 });
+    expect(await ids({ initiatedBy: 'ann' })).toEqual(['a3', 'a2', 'a1']);
+    expect(await ids({ initiatedBy: 'ann', page: 2, size: 2 })).toEqual(['a1']);
+    expect(await ids({ initiatedBy: 'ann', limit: 1 })).toEqual(['a3']);
+    expect(await ids({ initiatedBy: 'bob', status: 'queued' })).toEqual(['b1']);
+    // A user name with a colon has its own keys (URL-encoded), never another user's status index.
+    expect(await ids({ initiatedBy: 'ann:status:queued' })).toEqual(['x1']);
+    expect(await redis.zrange(userIndex('ann', 'queued'), 0, -1)).toEqual(['a1', 'a2', 'a3']);
+    expect(await redis.zrange(userIndex('ann%3Astatus%3Aqueued'), 0, -1)).toEqual(['x1']);
+    // A job without a user (or with an empty one) is in no user's index, but in everyone's.
+    const userKeys = await redis.keys(`${prefix}jobs:index:user:*`);
+    for (const key of userKeys) expect(await redis.zrange(key, 0, -1)).not.toEqual(expect.arrayContaining(['n1']));
+    expect(userKeys.some((key) => key.endsWith('user:') || key.includes('user::'))).toBe(false);
+    expect(await ids({})).toEqual(['e1', 'x1', 'a3', 'n1', 'a2', 'b1', 'a1']);
+
+    // Every transition moves the job between the user's status indexes, in the same script as the global ones.
+    await store.start('a1', { worker: 'w1' });
+    await store.update('a1', { status: 'exporting' });
+    await store.markCancelRequested('a2');
+    await store.update('a3', { status: 'failed' });
+    expect(await ids({ initiatedBy: 'ann', status: 'exporting' })).toEqual(['a1']);
+    expect(await ids({ initiatedBy: 'ann', status: 'cancel_requested' })).toEqual(['a2']);
+    expect(await ids({ initiatedBy: 'ann', status: 'failed' })).toEqual(['a3']);
+    expect(await store.list({ initiatedBy: 'ann', status: 'queued' })).toMatchObject({ items: [], total: 0 });
+    expect(await redis.exists(userIndex('ann', 'started'))).toBe(0); // left again when it moved on
+    expect(await ids({ initiatedBy: 'ann' })).toEqual(['a3', 'a2', 'a1']);
+    await store.start('a1', { worker: 'w2' }); // a re-run after a stalled worker
+    expect(await ids({ initiatedBy: 'ann', status: 'started' })).toEqual(['a1']);
+    expect(await redis.exists(userIndex('ann', 'exporting'))).toBe(0);
+
+    // Delete and retention take the job out of its user's indexes too.
+    expect(await store.delete('a2')).toBe(true);
+    expect(await ids({ initiatedBy: 'ann' })).toEqual(['a3', 'a1']);
+    expect(await redis.exists(userIndex('ann', 'cancel_requested'))).toBe(0);
+    await store.update('b1', { status: 'cancelled' });
+    const finished = Date.parse((await store.get('b1'))!.finished_at!);
+    expect(await store.deleteFinishedBefore(new Date(finished + 1))).toBe(2); // a3 (failed before) and b1
+    expect(await store.list({ initiatedBy: 'bob' })).toMatchObject({ items: [], total: 0 });
+    expect(await ids({ initiatedBy: 'ann' })).toEqual(['a1']);
+    expect(await redis.exists(userIndex('bob'), userIndex('bob', 'cancelled'), userIndex('ann', 'failed'))).toBe(0);
+
+    await expect(store.list({ initiatedBy: '' })).rejects.toMatchObject({ code: 'invalid_query' });
+  });
+
+  it("re-reads the record when its user changed under a write (a job deleted and created again by someone else)", async () => {
+    const prefix = `${fixture.prefix}recreated:`;
+    const store = new JobStore({ redis, keyPrefix: prefix, clock });
+    await store.create({ job_id: 'same', initiated_by: 'ann' });
+    // Another process deletes the job and creates one with the same id for bob, between our read and our write.
+    const hmget = redis.hmget.bind(redis);
+    let swapped = false;
+    const spy = jest.spyOn(redis, 'hmget').mockImplementation(async (...args: Parameters<typeof redis.hmget>) => {
+      const reply = await hmget(...args);
+      if (!swapped) {
+        swapped = true;
+        await otherStore(prefix).delete('same');
+        await otherStore(prefix).create({ job_id: 'same', initiated_by: 'bob' });
+      }
+      return reply;
+    });
+    try {
+      await store.update('same', { status: 'started' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await store.list({ initiatedBy: 'bob', status: 'started' })).items.map((j) => j.job_id)).toEqual(['same']);
+    expect(await store.list({ initiatedBy: 'ann' })).toMatchObject({ total: 0 });
+    expect(await store.list({ initiatedBy: 'bob', status: 'queued' })).toMatchObject({ total: 0 });
   });
 
   it('deletes a job with its stream and indexes, and applies retention by finish time', async () => {
