@@ -63,6 +63,11 @@ export class ArtifactStore {
     });
   }
 
+  /** Whether the bytes at `location` are still kept (without reading them). `invalid_location` for a foreign one. */
+  exists(location: string): Promise<boolean> {
+    return redisCall('ArtifactStore.exists', async () => (await this.options.redis.exists(this.keys.artifact(jobIdOf(location)))) === 1);
+  }
+
   /** The bytes at `location`, or null once they expired or were deleted. `invalid_location` for a foreign one. */
   get(location: string): Promise<Uint8Array | null> {
     return redisCall('ArtifactStore.get', async () => {

@@ -40,9 +40,13 @@ describe('ArtifactStore on the real Redis', () => {
     for (let i = 0; i < 100 && (await store.get(short.location)) !== null; i += 1) await new Promise((r) => setTimeout(r, 10));
     expect(await store.get(short.location)).toBeNull();
 
+    expect(await store.exists(short.location)).toBe(false);
+
     const kept = await store.put('job/4 ä', Buffer.from('y'), { ttlMs: 60_000 });
     expect(kept.location).toBe('redis:artifacts/job%2F4%20%C3%A4');
+    expect(await store.exists(kept.location)).toBe(true);
     expect(await store.delete('job/4 ä')).toBe(true);
+    expect(await store.exists(kept.location)).toBe(false);
     expect(await store.delete('job/4 ä')).toBe(false);
     expect(await store.get(kept.location)).toBeNull();
   });
@@ -56,6 +60,7 @@ describe('ArtifactStore on the real Redis', () => {
     expect(await redis.exists(`${fixture.prefix}artifacts:job-5`)).toBe(0);
     for (const location of ['s3://bucket/job-5', 'redis:artifacts/', 'redis:artifacts/%E0%A4%A']) {
       await expect(store.get(location)).rejects.toMatchObject({ code: 'invalid_location' });
+      await expect(store.exists(location)).rejects.toMatchObject({ code: 'invalid_location' });
     }
   });
 });

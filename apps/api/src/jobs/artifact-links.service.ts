@@ -39,8 +39,8 @@ export class ArtifactLinksService {
 
   async link(jobId: string, user: AuthUser): Promise<DownloadLink> {
     const record = await this.access.find(jobId, user);
-    // ArtifactStore has no exists(): reading the bytes is how to know they are still kept (they expire on their own).
-    if (record.artifact === null || (await this.artifacts.get(record.artifact.location)) === null) throw ApiError.notFound(NO_ARTIFACT, 'artifact_not_found');
+    // Still kept? (They expire on their own.) Checked without reading the bytes.
+    if (record.artifact === null || !(await this.artifacts.exists(record.artifact.location))) throw ApiError.notFound(NO_ARTIFACT, 'artifact_not_found');
     const expiresAt = Math.floor(Date.now() / 1000) + this.config.downloads.ttlSeconds;
     const token = signDownloadToken({ jobId: record.job_id, username: user.username, isAdmin: user.isAdmin, expiresAt }, this.config.downloads.secret);
     return { download_url: `${this.config.appRoot}/downloads/${token}`, expires_at: new Date(expiresAt * 1000).toISOString() };
