@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 
-/** OpenAPI document and Swagger UI. (to be built) */
+/**
+ * The documentation has no Nest provider or controller: the OpenAPI document is data built from the
+ * configuration (openapi.document.ts) and bootstrap serves it with Swagger UI through `setupDocs`
+ * (setup-docs.ts), as Express routes outside the auth guard.
+ */
 @Module({})
 export class DocsModule {}
