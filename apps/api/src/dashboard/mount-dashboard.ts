@@ -11,8 +11,6 @@ import type { ApiConfig, RequestAuthenticator } from '../api.tokens';
 import { dashboardAuth } from './dashboard-auth.middleware';
 import { DashboardSession } from './dashboard-session';
 
-type BoardServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
-
 /** Where the dashboard answers: `${APP_ROOT}/admin/queues`. */
 export const dashboardPath = (config: ApiConfig) => `${config.appRoot}/admin/queues`;
 
@@ -27,9 +25,7 @@ export function mountDashboard(app: INestApplication, config: ApiConfig): void {
   serverAdapter.setBasePath(basePath);
   createBullBoard({
     queues: [PUBLISH_QUEUE, MAINTENANCE_QUEUE].map((name) => new BullAdapter(app.get<Queue>(getQueueToken(name)))),
-    // @bull-board/express 9.10.1 declares its adapter against its own nested @bull-board/api 9.10.1, whose
-    // private fields make it a different type from the 9.10.2 we use; the interface is the same at run time.
-    serverAdapter: serverAdapter as unknown as BoardServerAdapter,
+    serverAdapter,
     options: { uiConfig: { boardTitle: 'zmp-manual queues' } },
   });
   const auth = dashboardAuth({
