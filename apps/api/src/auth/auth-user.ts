@@ -11,6 +11,10 @@ export interface AuthUser {
   isAdmin: boolean;
   /** Has `AUTH_PUBLISHER_ROLE` (or is an admin): may publish and cancel. */
   isPublisher: boolean;
+  /** The token's `name` (else `given_name family_name`), for `GET /auth/me`; absent when the user was not built from a token. */
+  fullName?: string | null;
+  /** The token's `exp` (seconds since the epoch), for `GET /auth/me`. */
+  expiresAt?: number | null;
 }
 
 /** Whether `user` may see or control a job or notification that belongs to `owner`. */
