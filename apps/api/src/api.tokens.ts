@@ -59,6 +59,8 @@ export interface ApiConfig {
   keyPrefix: string;
   /** `ALLOWED_ORIGINS` (`*`): CORS origins, comma-separated; `*` allows any origin without credentials. */
   cors: { origins: '*' | string[] };
+  /** `TRUST_PROXY` (0): reverse proxies in front of the API trusted for the client IP (X-Forwarded-For, rate limits) and the scheme (secure cookies); 0 = the TCP peer. */
+  trustProxyHops: number;
   /** `BODY_LIMIT_BYTES` (262144): larger request bodies get 413. */
   bodyLimitBytes: number;
   rateLimit: {

@@ -79,6 +79,7 @@ export const apiEnvSchema = z.object({
   METRICS_PUBLIC: booleanVar(true),
   SWAGGER_ENABLED: booleanVar(true),
   SUPPORTED_LANGUAGES: optionalStringVar(),
+  TRUST_PROXY: integerVar(0, 0, 10),
 });
 
 export type ApiEnv = z.output<typeof apiEnvSchema>;

@@ -109,6 +109,7 @@ export function loadApiConfig(env: Env): ApiConfig {
     keyPrefix: e.REDIS_KEY_PREFIX,
     cors: corsOf(e.ALLOWED_ORIGINS),
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    trustProxyHops: e.TRUST_PROXY,
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, publishPerMinute: e.RATE_LIMIT_PUBLISH_PER_MINUTE },
     auth,
     keycloak: {

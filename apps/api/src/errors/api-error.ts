@@ -8,7 +8,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly detail: string,
     /** A narrow code for logs and metrics (`job_not_found`, `forbidden`). */
-    readonly code: string = `http_${status}`,
+    readonly code = `http_${status}`,
     /** Extra response headers (`Retry-After`, `WWW-Authenticate`). */
     readonly headers: Record<string, string> = {},
   ) {

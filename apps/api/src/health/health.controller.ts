@@ -1,4 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Public } from '../auth/auth.decorators';
+import { ReadinessService } from './readiness.service';
+import type { ReadinessBody } from './readiness.service';
+
+/** The API's version, from its package.json (the same relative path from src/ and dist/). */
+const VERSION = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
 
 export interface HealthBody {
   status: 'healthy';
@@ -6,13 +15,31 @@ export interface HealthBody {
   timestamp: string;
 }
 
-/** `GET /health` and `GET /api/manual/v1/health`, in the original service's shape. */
-@Controller()
+/**
+ * Health for people (the original's `GET /health`) and for Kubernetes probes. Every path answers under
+ * `APP_ROOT` and at the root (health/root-aliases.middleware.ts). Public, never rate limited.
+ */
+@Controller('health')
+@Public()
 export class HealthController {
-  static readonly version = '0.1.0';
+  constructor(private readonly readiness: ReadinessService) {}
 
-  @Get(['health', 'api/manual/v1/health'])
+  /** The original service's shape; `timestamp` is UTC ISO (docs/decisions/0003). */
+  @Get()
   health(): HealthBody {
-    return { status: 'healthy', version: HealthController.version, timestamp: new Date().toISOString() };
+    return { status: 'healthy', version: VERSION, timestamp: new Date().toISOString() };
+  }
+
+  /** Liveness: the process answers. */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: Redis answers PING within a second; 503 with the reason otherwise. */
+  @Get('ready')
+  async ready(@Res() response: Response): Promise<void> {
+    const body: ReadinessBody = await this.readiness.check();
+    response.status(body.status === 'ready' ? 200 : 503).json(body);
   }
 }
