@@ -1,0 +1,76 @@
+import { builder } from '@zmp-manual/notion-emulator';
+import type { Workspace } from '@zmp-manual/notion-emulator';
+
+const { bot, buildWorkspace, bullet, h2, idFactory, page, paragraph, person, bold, inlineCode } = builder;
+
+const id = idFactory('api-e2e');
+
+/** Ids of the small manual every API e2e file serves (`apiWorkspace`). */
+export const IDS = {
+  root: id('root'),
+  section: (s: number) => id(`section-${s}`),
+  page: (s: number, p: number) => id(`page-${s}-${p}`),
+  users: { ann: id('user-ann'), bot: id('user-bot') },
+};
+
+const SECTIONS = 2;
+const PAGES_PER_SECTION = 2;
+
+/**
+ * "ZCP": a root with two directory pages of two pages each, a few blocks a page. One publish into ko and ja
+ * takes a few seconds against the emulators.
+ */
+export function apiWorkspace(): Workspace {
+  const content = (topic: string) => [
+    paragraph('This page explains ', bold(topic), ' for operators.'),
+    h2('Steps'),
+    bullet('Open the console.'),
+    bullet(['Run ', inlineCode('zcp apply'), ' and wait.']),
+    paragraph('Check the result before you continue.'),
+  ];
+  const sections = Array.from({ length: SECTIONS }, (_, s) =>
+    page(
+      { title: `Section ${s + 1}`, id: IDS.section(s + 1) },
+      paragraph(`Everything about part ${s + 1}.`),
+      ...Array.from({ length: PAGES_PER_SECTION }, (__, p) => page({ title: `Topic ${s + 1}.${p + 1}`, id: IDS.page(s + 1, p + 1) }, ...content(`topic ${s + 1}.${p + 1}`))),
+    ),
+  );
+  return buildWorkspace({
+    name: 'api-e2e',
+    users: [person(IDS.users.ann, 'Ann Operator', 'ann@example.com'), bot(IDS.users.bot, 'Integration', 'API e2e', id('workspace'))],
+    root: page({ title: 'ZCP', id: IDS.root }, paragraph('The ZCP manual.'), ...sections),
+  });
+}
+
+/**
+ * What `GET /manuals` lists for `apiWorkspace()`, in the original's flat pre-order: `[object_id, title (the
+ * slug), parent_id, is_directory, index]`.
+ */
+export function expectedTree(): Array<[string, string, string | null, boolean, number]> {
+  const rows: Array<[string, string, string | null, boolean, number]> = [[IDS.root, 'zcp', null, true, 1]];
+  for (let s = 1; s <= SECTIONS; s += 1) {
+    rows.push([IDS.section(s), `section-${s}`, IDS.root, true, s]);
+    for (let p = 1; p <= PAGES_PER_SECTION; p += 1) rows.push([IDS.page(s, p), `topic-${s}-${p}`, IDS.section(s), false, p]);
+  }
+  return rows;
+}
+
+/** Renames a page in the live workspace as an edit in Notion would (title property and edit time). */
+export function renamePage(workspace: Workspace, pageId: string, title: string, editedAt: Date): void {
+  const target = workspace.pages[pageId];
+  if (!target) throw new Error(`no page ${pageId} in the workspace`);
+  for (const property of Object.values(target.properties)) {
+    if (property.type !== 'title') continue;
+    const [first] = property.title;
+    if (!first || first.type !== 'text') throw new Error(`page ${pageId} has no plain title run`);
+    first.plain_text = title;
+    first.text.content = title;
+    property.title.splice(1);
+  }
+  target.last_edited_time = editedAt.toISOString();
+  const block = workspace.blocks[pageId];
+  if (block?.type === 'child_page') {
+    block.child_page.title = title;
+    block.last_edited_time = editedAt.toISOString();
+  }
+}
