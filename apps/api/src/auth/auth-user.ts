@@ -18,6 +18,6 @@ export interface AuthUser {
 }
 
 /** Whether `user` may see or control a job or notification that belongs to `owner`. */
-export function mayAccess(user: AuthUser, owner: string | null | undefined): boolean {
+export function mayAccess(user: Pick<AuthUser, 'username' | 'isAdmin'>, owner: string | null | undefined): boolean {
   return user.isAdmin || (owner !== null && owner !== undefined && owner === user.username);
 }

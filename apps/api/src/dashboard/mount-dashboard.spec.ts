@@ -5,41 +5,22 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PUBLISH_QUEUE } from '@zmp-manual/queue-contract';
 import type { Queue } from 'bull';
-import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { REQUEST_AUTHENTICATOR } from '../api.tokens';
-import type { ApiConfig, RequestAuthenticator } from '../api.tokens';
+import type { ApiConfig } from '../api.tokens';
 import type { AuthUser } from '../auth/auth-user';
 import { loadApiConfig } from '../config/load-api-config';
 import { CoreModule } from '../core/core.module';
-import { ApiError } from '../errors/api-error';
+import { FakeAuthenticator, fakeUser } from '../testing/fake-authenticator';
+import { deleteKeysAt } from '../testing/redis-keys';
 import { DASHBOARD_COOKIE } from './dashboard-auth.middleware';
 import { DashboardSession } from './dashboard-session';
 import { mountDashboard } from './mount-dashboard';
 
-const user = (username: string, isAdmin: boolean): AuthUser => ({ username, subject: username, email: null, roles: isAdmin ? ['manual-admin'] : [], isAdmin, isPublisher: isAdmin });
-
-/** `REQUEST_AUTHENTICATOR` stand-in: tokens `admin`/`ann`; single-use tickets issued by the test. */
-const tickets = new Map<string, AuthUser>();
-const authenticator: RequestAuthenticator = {
-  async fromAuthorization(header) {
-    if (header === 'Bearer admin') return user('admin', true);
-    if (header === 'Bearer ann') return user('ann', false);
-    throw ApiError.unauthorized(header ? 'Invalid token' : 'Not authenticated');
-  },
-  async fromTicket(ticket) {
-    const found = tickets.get(ticket);
-    tickets.delete(ticket);
-    if (!found) throw ApiError.unauthorized('Invalid or expired ticket');
-    return found;
-  },
-};
-const ticketFor = (who: AuthUser) => {
-  const ticket = randomUUID();
-  tickets.set(ticket, who);
-  return ticket;
-};
+const authenticator = new FakeAuthenticator();
+const user = fakeUser;
+const ticketFor = (who: AuthUser) => authenticator.ticketFor(who);
 
 @Global()
 @Module({ providers: [{ provide: REQUEST_AUTHENTICATOR, useValue: authenticator }], exports: [REQUEST_AUTHENTICATOR] })
@@ -73,14 +54,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.close();
-  const redis = new Redis(config.redisUrl);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.keyPrefix}*`, 'COUNT', 500);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
+  await deleteKeysAt(config.redisUrl, config.keyPrefix);
 });
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(server + path, { headers, redirect: 'manual' });

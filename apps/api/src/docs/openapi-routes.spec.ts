@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { METHODS } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +6,7 @@ import type { ApiConfig } from '../api.tokens';
 import { createApiApp } from '../bootstrap';
 import { loadApiConfig } from '../config/load-api-config';
 import { dashboardPath } from '../dashboard/mount-dashboard';
+import { deleteKeysAt } from '../testing/redis-keys';
 import { buildOpenApiDocument } from './openapi.document';
 import { docsPaths } from './setup-docs';
 
@@ -69,14 +69,7 @@ describe('the OpenAPI document against the routes the whole API registers', () =
 
   afterAll(async () => {
     await app?.close();
-    const redis = new Redis(config.redisUrl);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.keyPrefix}*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    await redis.quit();
+    await deleteKeysAt(config.redisUrl, config.keyPrefix);
   });
 
   it('documents every route, and no route that does not exist', () => {

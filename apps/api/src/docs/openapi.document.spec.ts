@@ -1,5 +1,7 @@
 import { toPublishStatus } from '@zmp-manual/job-events';
 import type { JobRecord, ManualsCacheItem, Notification } from '@zmp-manual/job-events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadApiConfig } from '../config/load-api-config';
 import { tokenDataOf } from '../auth/token-data';
 import { jobListItem, jobView } from '../jobs/job-view';
@@ -29,6 +31,10 @@ describe('the OpenAPI document', () => {
     expect(doc.servers).toEqual([{ url: '/api/manual/v1' }]);
     expect(doc.tags?.map((tag) => tag.name)).toEqual(['manuals', 'jobs', 'notifications', 'authentication', 'webhooks', 'operations']);
     expect(buildOpenApiDocument(devConfig).servers).toEqual([{ url: '/docs-api/v2' }]);
+  });
+
+  it("carries the API's version from its package.json, as GET /health does", () => {
+    expect(doc.info.version).toBe((JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version);
   });
 
   it('lists every route of the API', () => {

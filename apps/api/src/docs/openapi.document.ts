@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { API_VERSION } from '../api-version';
 import type { ApiConfig } from '../api.tokens';
 import { errorResponses } from './openapi.operation';
 import { openApiSchemas } from './openapi.schemas';
@@ -9,8 +10,6 @@ import { manualsPaths } from './paths/manuals.paths';
 import { notificationsPaths } from './paths/notifications.paths';
 import { operationsPaths } from './paths/operations.paths';
 import { webhooksPaths } from './paths/webhooks.paths';
-
-export const API_VERSION = '0.1.0';
 
 /**
  * Keycloak's realm URL for the login of Swagger UI: `${KEYCLOAK_SERVER_URL}/realms/${KEYCLOAK_REALM}`, else the

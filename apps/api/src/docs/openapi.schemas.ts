@@ -123,8 +123,8 @@ export function openApiSchemas(config: ApiConfig): Record<SchemaName, Schema> {
         },
         title: nullableStr('The page slug as `GET /manuals` lists it.', { maxLength: 500 }),
         is_directory: bool('Publish the page and its whole subtree.', { default: false, nullable: true }),
-        parent_id: nullableStr('The parent page id.'),
-        callback_url: str('Called (signed, Standard Webhooks) when the job ends. Needs CALLBACK_SECRET; private and loopback hosts are refused unless CALLBACK_ALLOW_PRIVATE.', {
+        parent_id: nullableStr('The parent page id.', { maxLength: 200 }),
+        callback_url: str('Called (signed, Standard Webhooks) when the job ends. Needs CALLBACK_SECRET; a user name or password in the URL is refused; private and loopback hosts are refused unless CALLBACK_ALLOW_PRIVATE.', {
           format: 'uri',
           maxLength: 2048,
           nullable: true,

@@ -6,13 +6,14 @@ import { MaxRetriesPerRequestError } from 'ioredis/built/errors';
 import { request as httpRequest } from 'node:http';
 import { z } from 'zod';
 import { SecurityModule } from '../security/security.module';
-import { TEST_DEV_SECRET, deleteKeys, platformTestConfig, startPlatformApp } from '../security/testing/platform-test-app';
+import { startPlatformApp } from '../security/testing/platform-test-app';
+import { TEST_AUTH_SECRET, UUID, testConfig } from '../testing/api-test-app';
+import { deleteKeys } from '../testing/redis-keys';
 import type { PlatformTestApp } from '../security/testing/platform-test-app';
 import { ApiError, ValidationError } from './api-error';
 import { ERROR_STATUS_TABLE } from './error-status.table';
 import { parseInput } from './zod-input';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 interface Case {
   /** The library code it covers, if any (each row of the table must be covered). */
@@ -116,7 +117,7 @@ class BoomController {
   /** An unexpected error whose message and stack carry a configured secret. */
   @Get('internal/secret')
   secret(): never {
-    throw new TypeError(`cannot read the token ${TEST_DEV_SECRET}`);
+    throw new TypeError(`cannot read the token ${TEST_AUTH_SECRET}`);
   }
 
   /** An SSE-like response that fails after its headers went out. */
@@ -129,7 +130,7 @@ class BoomController {
 }
 
 describe('ApiExceptionFilter (over HTTP, through the security module)', () => {
-  const config = platformTestConfig('api-errors', { RATE_LIMIT_PER_MINUTE: '0' });
+  const config = testConfig('api-errors', { RATE_LIMIT_PER_MINUTE: '0' });
   let test: PlatformTestApp;
 
   beforeAll(async () => {
@@ -181,7 +182,7 @@ describe('ApiExceptionFilter (over HTTP, through the security module)', () => {
     expect(line.message).toContain('500 internal_error GET /api/manual/v1/boom/internal/secret');
     expect(line.message).toContain('TypeError: cannot read the token ***');
     expect(line.message).toMatch(/\n\s+at /); // the stack, server-side only
-    expect(line.message).not.toContain(TEST_DEV_SECRET);
+    expect(line.message).not.toContain(TEST_AUTH_SECRET);
   });
 
   it('logs 4xx as warnings naming the route pattern, never the query', async () => {

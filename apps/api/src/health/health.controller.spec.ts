@@ -11,7 +11,8 @@ import { createApiApp } from '../bootstrap';
 import { RedisCloser, redisProvider } from '../core/redis.provider';
 import { SecurityModule } from '../security/security.module';
 import { applyHttpPlatform } from '../security/http-platform';
-import { deleteKeys, platformTestConfig } from '../security/testing/platform-test-app';
+import { testConfig } from '../testing/api-test-app';
+import { deleteKeys } from '../testing/redis-keys';
 import type { HealthBody } from './health.controller';
 import { HealthModule } from './health.module';
 import { READINESS_TIMEOUT_MS } from './readiness.service';
@@ -22,7 +23,7 @@ async function listen(app: INestApplication): Promise<string> {
 }
 
 describe('API health (the whole app, over HTTP)', () => {
-  const config = platformTestConfig('api-health');
+  const config = testConfig('api-health');
   let app: INestApplication;
   let url: string;
 
@@ -98,7 +99,7 @@ describe('API health with Redis down', () => {
   let url: string;
 
   beforeAll(async () => {
-    const config = platformTestConfig('api-health-down', { REDIS_URL: `redis://127.0.0.1:${await closedPort()}` });
+    const config = testConfig('api-health-down', { REDIS_URL: `redis://127.0.0.1:${await closedPort()}` });
     app = await NestFactory.create(healthOnly(config), { bodyParser: false, forceCloseConnections: true, logger: false, abortOnError: false });
     applyHttpPlatform(app, config);
     url = await listen(app);

@@ -1,13 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { API_VERSION } from '../api-version';
 import { Public } from '../auth/auth.decorators';
 import { ReadinessService } from './readiness.service';
 import type { ReadinessBody } from './readiness.service';
-
-/** The API's version, from its package.json (the same relative path from src/ and dist/). */
-const VERSION = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
 
 export interface HealthBody {
   status: 'healthy';
@@ -27,7 +23,7 @@ export class HealthController {
   /** The original service's shape; `timestamp` is UTC ISO (docs/decisions/0003). */
   @Get()
   health(): HealthBody {
-    return { status: 'healthy', version: VERSION, timestamp: new Date().toISOString() };
+    return { status: 'healthy', version: API_VERSION, timestamp: new Date().toISOString() };
   }
 
   /** Liveness: the process answers. */

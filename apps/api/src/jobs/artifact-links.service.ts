@@ -3,6 +3,7 @@ import type { ArtifactStore, JobStore } from '@zmp-manual/job-events';
 import { createHash } from 'node:crypto';
 import { API_CONFIG, ARTIFACT_STORE, JOB_STORE } from '../api.tokens';
 import type { ApiConfig } from '../api.tokens';
+import { mayAccess } from '../auth/auth-user';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiError } from '../errors/api-error';
 import { signDownloadToken, verifyDownloadToken } from './download-link';
@@ -55,7 +56,7 @@ export class ArtifactLinksService {
     const { jobId, username, isAdmin } = check.claims;
     const record = await this.jobs.get(jobId);
     if (record === null) throw ApiError.notFound('Job not found', 'job_not_found');
-    if (!isAdmin && record.initiated_by !== username) throw ApiError.forbidden('Not authorized to view this job', 'job_forbidden');
+    if (!mayAccess({ username, isAdmin }, record.initiated_by)) throw ApiError.forbidden('Not authorized to view this job', 'job_forbidden');
     const bytes = record.artifact === null ? null : await this.artifacts.get(record.artifact.location);
     if (record.artifact === null || bytes === null) throw ApiError.notFound(NO_ARTIFACT, 'artifact_not_found');
     return {

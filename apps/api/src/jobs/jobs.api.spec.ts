@@ -1,115 +1,47 @@
 import { getQueueToken } from '@nestjs/bull';
-import { Catch, HttpException, Injectable, Module } from '@nestjs/common';
-import type { ArgumentsHost, CanActivate, ExceptionFilter, ExecutionContext, INestApplication } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, NestFactory, Reflector } from '@nestjs/core';
 import type { ArtifactStore, JobRecord, JobStore } from '@zmp-manual/job-events';
 import { PUBLISH_QUEUE } from '@zmp-manual/queue-contract';
 import type { Queue } from 'bull';
-import type { Response as ExpressResponse } from 'express';
-import { Redis } from 'ioredis';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { API_CONFIG, ARTIFACT_STORE, JOB_STORE } from '../api.tokens';
-import type { ApiConfig } from '../api.tokens';
-import type { AuthUser } from '../auth/auth-user';
-import { IS_PUBLIC, REQUIRED_ROLE } from '../auth/auth.decorators';
-import { loadApiConfig } from '../config/load-api-config';
-import { CoreModule } from '../core/core.module';
-import { ApiError, ValidationError } from '../errors/api-error';
+import { as, problem, startApiTestApp, testConfig } from '../testing/api-test-app';
+import type { ApiTestApp } from '../testing/api-test-app';
 import { signDownloadToken } from './download-link';
 import { JobsModule } from './jobs.module';
 
-/**
- * The jobs routes in-process over the real Redis and Bull. The real AuthModule and exception filter are built
- * elsewhere: here a tiny guard takes the user from `X-Test-User: <name>[,<role>…]` (honouring @Public and
- * @RequireRole) and a tiny filter writes ApiError / ValidationError as FastAPI does.
- */
-@Injectable()
-class HeaderUserGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
-
-  canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
-    const header = request.headers['x-test-user'];
-    if (!header) throw ApiError.unauthorized('Not authenticated');
-    const [username, ...roles] = header.split(',');
-    const isAdmin = roles.includes('admin');
-    request.user = { username, subject: username, email: null, roles, isAdmin, isPublisher: isAdmin || roles.includes('publisher') };
-    const role = this.reflector.getAllAndOverride<'publisher' | 'admin' | undefined>(REQUIRED_ROLE, targets);
-    if ((role === 'publisher' && !request.user.isPublisher) || (role === 'admin' && !isAdmin)) throw ApiError.forbidden('Not enough privileges');
-    return true;
-  }
-}
-
-@Catch()
-class DetailFilter implements ExceptionFilter {
-  catch(error: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<ExpressResponse>();
-    if (error instanceof ApiError) res.status(error.status).set(error.headers).json({ detail: error.detail });
-    else if (error instanceof ValidationError) res.status(422).json({ detail: error.issues });
-    else if (error instanceof HttpException) res.status(error.getStatus()).json({ detail: error.message });
-    else res.status(500).json({ detail: 'Internal server error', error: String(error) });
-  }
-}
-
-const prefix = `test:api-jobs:${randomUUID()}:`;
+// The jobs routes in-process over the real Redis and Bull, behind the real authentication and exception filter.
 const PAGE = '1abb7135d33b80a79efff5ae2eaced37';
 const PAGE_DASHED = '1abb7135-d33b-80a7-9eff-f5ae2eaced37';
-let app: INestApplication;
-let base: string;
-let config: ApiConfig;
+let api: ApiTestApp;
 let jobs: JobStore;
 let artifacts: ArtifactStore;
 let queue: Queue;
 
 beforeAll(async () => {
-  config = loadApiConfig({
-    AUTH_MODE: 'dev',
-    AUTH_DEV_SECRET: 'a-development-secret-of-32-characters',
-    SOLUTIONS: 'zcp',
+  const config = testConfig('api-jobs', {
     ZCP_ROOT_PAGE_ID: randomUUID(),
     TARGET_LANGUAGES: 'ko,ja',
-    REDIS_KEY_PREFIX: prefix,
     DOWNLOAD_SIGNING_SECRET: 'a-download-signing-secret-of-32-chars',
   });
-  // (@nestjs/testing is not installed: a small root module does what Test.createTestingModule would.)
-  @Module({
-    imports: [CoreModule.forRoot(config), JobsModule],
-    providers: [
-      { provide: APP_GUARD, useClass: HeaderUserGuard },
-      { provide: APP_FILTER, useClass: DetailFilter },
-    ],
-  })
-  class JobsTestModule {}
-  app = await NestFactory.create(JobsTestModule, { logger: false });
-  app.setGlobalPrefix(config.appRoot);
-  await app.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}${config.appRoot}`;
-  jobs = app.get(JOB_STORE);
-  artifacts = app.get(ARTIFACT_STORE);
-  queue = app.get(getQueueToken(PUBLISH_QUEUE));
-  expect(app.get(API_CONFIG)).toBe(config);
+  api = await startApiTestApp(config, { imports: [JobsModule] });
+  jobs = api.app.get(JOB_STORE);
+  artifacts = api.app.get(ARTIFACT_STORE);
+  queue = api.app.get(getQueueToken(PUBLISH_QUEUE));
+  expect(api.app.get(API_CONFIG)).toBe(config);
 });
 
-afterAll(async () => {
-  await app?.close();
-  const redis = new Redis('redis://127.0.0.1:6379');
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
-});
+afterAll(() => api?.close());
 
+/** `user` is `<name>[,<role>…]` (roles `publisher`, `admin`). */
+const asRoles = (user: string) => {
+  const [name, ...roles] = user.split(',');
+  return as(name, ...(roles as Array<'publisher' | 'admin'>));
+};
 const call = (method: string, path: string, user?: string, body?: unknown) =>
-  fetch(`${base}${path}`, {
+  fetch(`${api.base}${path}`, {
     method,
     redirect: 'manual',
-    headers: { ...(user ? { 'X-Test-User': user } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: { ...(user ? asRoles(user) : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
@@ -175,7 +107,7 @@ describe('POST /publish', () => {
     for (const [body, detail] of cases) {
       const res = await call('POST', '/publish', 'ann,publisher', body);
       expect(res.status).toBe(422);
-      expect(await res.json()).toEqual({ detail });
+      expect(await res.json()).toEqual(problem(detail));
     }
     const empty = await call('POST', '/publish', 'ann,publisher');
     expect(empty.status).toBe(422);
@@ -187,7 +119,7 @@ describe('POST /publish', () => {
     try {
       const res = await call('POST', '/publish', 'quinn,publisher', { notion_page_id: PAGE, selected_solution: 'zcp' });
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ detail: 'Could not queue the job: Redis unavailable' });
+      expect(await res.json()).toEqual(problem('Could not queue the job: Redis unavailable'));
     } finally {
       add.mockRestore();
     }
@@ -222,7 +154,7 @@ describe('GET /jobs and /jobs/{id}', () => {
 
     const other = await call('GET', `/jobs/${carol[0]}`, 'dave');
     expect(other.status).toBe(403);
-    expect(await other.json()).toEqual({ detail: 'Not authorized to view this job' });
+    expect(await other.json()).toEqual(problem('Not authorized to view this job'));
     expect((await call('GET', `/jobs/${carol[0]}`, 'root,admin')).status).toBe(200);
     expect((await call('GET', '/jobs?initiated_by=carol', 'dave')).status).toBe(403);
     expect(((await (await call('GET', '/jobs?initiated_by=dave', 'dave')).json()) as Record<string, unknown>[]).map((j) => j.job_id)).toEqual([dave]);
@@ -238,7 +170,7 @@ describe('GET /jobs and /jobs/{id}', () => {
   it('answers unknown jobs 404 and bad queries 422', async () => {
     const missing = await call('GET', `/jobs/${randomUUID()}`, 'ann');
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ detail: 'Job not found' });
+    expect(await missing.json()).toEqual(problem('Job not found'));
     const status = await call('GET', '/jobs?status=nope', 'ann');
     expect(status.status).toBe(422);
     const [issue] = ((await status.json()) as { detail: { loc: unknown[]; msg: string }[] }).detail;
@@ -265,7 +197,7 @@ describe('POST /jobs/{id}/cancel', () => {
     // It ended: asking again is a conflict, as for any finished job.
     const again = await call('POST', `/jobs/${jobId}/cancel`, 'erin,publisher');
     expect(again.status).toBe(409);
-    expect(await again.json()).toEqual({ detail: 'Job already finished (cancelled)' });
+    expect(await again.json()).toEqual(problem('Job already finished (cancelled)'));
   });
 
   it('asks a running job to stop (202) and refuses a finished one (409)', async () => {
@@ -281,14 +213,14 @@ describe('POST /jobs/{id}/cancel', () => {
     await jobs.update(done, { status: 'completed' });
     const late = await call('POST', `/jobs/${done}/cancel`, 'erin,publisher');
     expect(late.status).toBe(409);
-    expect(await late.json()).toEqual({ detail: 'Job already finished (completed)' });
+    expect(await late.json()).toEqual(problem('Job already finished (completed)'));
   });
 
   it("is refused for another user's job, without the publisher role, and for an unknown job", async () => {
     const jobId = await publish('erin');
     const other = await call('POST', `/jobs/${jobId}/cancel`, 'frank,publisher');
     expect(other.status).toBe(403);
-    expect(await other.json()).toEqual({ detail: 'Not authorized to cancel this job' });
+    expect(await other.json()).toEqual(problem('Not authorized to cancel this job'));
     expect((await call('POST', `/jobs/${jobId}/cancel`, 'erin')).status).toBe(403);
     expect((await jobs.get(jobId))?.status).toBe('queued');
     expect((await call('POST', `/jobs/${randomUUID()}/cancel`, 'erin,publisher')).status).toBe(404);
@@ -308,7 +240,7 @@ describe('artifacts: GET /jobs/{id}/artifact and GET /downloads/{token}', () => 
     return jobs.update(jobId, { status: 'completed', artifact });
   };
   const token = (jobId: string, username: string, isAdmin = false, expiresAt = Math.floor(Date.now() / 1000) + 60) =>
-    signDownloadToken({ jobId, username, isAdmin, expiresAt }, config.downloads.secret);
+    signDownloadToken({ jobId, username, isAdmin, expiresAt }, api.config.downloads.secret);
 
   it('redirects the owner to a signed link that serves the zip', async () => {
     const record = await completedWithArtifact('gina');
@@ -323,7 +255,7 @@ describe('artifacts: GET /jobs/{id}/artifact and GET /downloads/{token}', () => 
     expect(expiresIn).toBeGreaterThan(290_000);
     expect(expiresIn).toBeLessThanOrEqual(300_000);
 
-    const download = await fetch(`http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}${location}`);
+    const download = await fetch(`${new URL(api.base).origin}${location}`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/zip');
     expect(download.headers.get('content-disposition')).toBe(`attachment; filename="zcp-${record.job_id}.zip"`);
@@ -341,16 +273,16 @@ describe('artifacts: GET /jobs/{id}/artifact and GET /downloads/{token}', () => 
     const bare = await publish('gina');
     const none = await call('GET', `/jobs/${bare}/artifact`, 'gina');
     expect(none.status).toBe(404);
-    expect(await none.json()).toEqual({ detail: 'Job has no artifact' });
+    expect(await none.json()).toEqual(problem('Job has no artifact'));
 
     const issued = token(record.job_id, 'gina');
     await artifacts.delete(record.job_id); // expired
     const gone = await call('GET', `/jobs/${record.job_id}/artifact`, 'gina');
     expect(gone.status).toBe(404);
-    expect(await gone.json()).toEqual({ detail: 'Job has no artifact' });
+    expect(await gone.json()).toEqual(problem('Job has no artifact'));
     const late = await call('GET', `/downloads/${issued}`);
     expect(late.status).toBe(404);
-    expect(await late.json()).toEqual({ detail: 'Job has no artifact' });
+    expect(await late.json()).toEqual(problem('Job has no artifact'));
   });
 
   it('refuses tampered, expired and no-longer-allowed links', async () => {
@@ -361,21 +293,21 @@ describe('artifacts: GET /jobs/{id}/artifact and GET /downloads/{token}', () => 
     for (const bad of [`${asHank}.${signature}`, `${first}.${signature.slice(0, -2)}xx`, 'nonsense', `${first}.${signature}.x`]) {
       const res = await call('GET', `/downloads/${bad}`);
       expect(res.status).toBe(403);
-      expect(await res.json()).toEqual({ detail: 'Download link is invalid' });
+      expect(await res.json()).toEqual(problem('Download link is invalid'));
     }
     const expired = await call('GET', `/downloads/${token(record.job_id, 'gina', false, Math.floor(Date.now() / 1000) - 1)}`);
     expect(expired.status).toBe(410);
-    expect(await expired.json()).toEqual({ detail: 'Download link expired; ask GET /jobs/{id}/artifact for a new one' });
+    expect(await expired.json()).toEqual(problem('Download link expired; ask GET /jobs/{id}/artifact for a new one'));
 
     const notOwner = await call('GET', `/downloads/${token(record.job_id, 'hank')}`);
     expect(notOwner.status).toBe(403);
-    expect(await notOwner.json()).toEqual({ detail: 'Not authorized to view this job' });
+    expect(await notOwner.json()).toEqual(problem('Not authorized to view this job'));
     expect((await call('GET', `/downloads/${token(record.job_id, 'root', true)}`)).status).toBe(200);
     expect((await call('GET', `/downloads/${good}`)).status).toBe(200);
 
     await jobs.delete(record.job_id);
     const deleted = await call('GET', `/downloads/${good}`);
     expect(deleted.status).toBe(404);
-    expect(await deleted.json()).toEqual({ detail: 'Job not found' });
+    expect(await deleted.json()).toEqual(problem('Job not found'));
   });
 });

@@ -90,6 +90,13 @@ describe('the POST /publish body', () => {
     ]);
   });
 
+  it('bounds parent_id: it is sent again with every status event of the job', () => {
+    expect(parse({ notion_page_id: PAGE, selected_solution: 'zcp', parent_id: 'p'.repeat(200) }).parent_id).toBe('p'.repeat(200));
+    expect(issues({ notion_page_id: PAGE, selected_solution: 'zcp', parent_id: 'p'.repeat(201) })).toEqual([
+      { loc: ['body', 'parent_id'], msg: 'parent_id may be at most 200 characters', type: 'value_error' },
+    ]);
+  });
+
   describe('callback_url', () => {
     const body = (callback_url: unknown) => ({ notion_page_id: PAGE, selected_solution: 'zcp', callback_url });
 
@@ -112,6 +119,12 @@ describe('the POST /publish body', () => {
         expect(parse(body(url), { callbacks: { enabled: true, allowPrivate: true } }).callback_url).toBe(new URL(url).href);
       },
     );
+
+    it('refuses a user name or password in the URL (the worker would drop them; the queued job would show them)', () => {
+      for (const url of ['https://user:secret@hooks.example.com/x', 'https://token@hooks.example.com/', 'https://:secret@hooks.example.com/']) {
+        expect(issues(body(url))).toEqual([{ loc: ['body', 'callback_url'], msg: 'callback_url must not contain a user name or password', type: 'value_error' }]);
+      }
+    });
 
     it('refuses what is not an http(s) URL or is too long', () => {
       for (const url of ['ftp://hooks.example.com/', 'hooks.example.com/x', 'javascript:alert(1)']) {

@@ -17,6 +17,8 @@ export interface PublishRules {
 
 export const MAX_TARGET_LANGUAGES = 20;
 export const MAX_TITLE_LENGTH = 500;
+/** A page id (36 characters dashed) with room to spare: the value rides on every status event of the job. */
+export const MAX_PARENT_ID_LENGTH = 200;
 export const MAX_CALLBACK_URL_LENGTH = 2048;
 export const PAGE_ID_MESSAGE = 'notion_page_id must be a Notion page id (32 hex digits, dashes optional) or a notion.so page URL';
 
@@ -65,6 +67,9 @@ function callbackUrl(rules: PublishRules) {
       if (!rules.callbacks.enabled) return fail('callback_url needs CALLBACK_SECRET to be configured');
       const url = httpUrlOf(text.trim());
       if (url === undefined) return fail('callback_url must be an absolute http:// or https:// URL');
+      // The worker never sends userinfo (it signs with CALLBACK_SECRET instead): refuse it rather than keep a
+      // password in the queued job, where the queue dashboard shows it.
+      if (url.username !== '' || url.password !== '') return fail('callback_url must not contain a user name or password');
       if (!rules.callbacks.allowPrivate && isPrivateCallbackHost(url)) {
         return fail('callback_url must not point to a loopback, private or link-local address');
       }
@@ -102,6 +107,7 @@ export function publishRequestSchema(rules: PublishRules) {
         .transform((flag) => flag ?? false),
       parent_id: z
         .string({ error: 'parent_id must be a string or null' })
+        .max(MAX_PARENT_ID_LENGTH, { error: `parent_id may be at most ${MAX_PARENT_ID_LENGTH} characters` })
         .nullish()
         .transform((id) => id ?? null),
       callback_url: callbackUrl(rules),

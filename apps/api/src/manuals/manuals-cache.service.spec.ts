@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors/api-error';
 import { ManualsCacheService } from './manuals-cache.service';
 import type { ManualsTreeSource } from './manuals-tree.source';
-import { keysUnder } from './testing/api-test-app.testing';
+import { keysUnder } from '../testing/redis-keys';
 
 const keyPrefix = `test:api-manuals-cache:${randomUUID()}:`;
 const TOKEN = 'secret_notion_token_for_the_cache_spec';

@@ -7,12 +7,13 @@ import { crawlTree, toManualsItems } from '@zmp-manual/notion-exporter';
 import { MANUALS_PATHS } from '../api.tokens';
 import type { ManualsPaths } from '../api.tokens';
 import { ManualsModule } from './manuals.module';
-import type { TestApi } from './testing/api-test-app.testing';
-import { asUser, eventually, startTestApi } from './testing/api-test-app.testing';
+import { as, problem, startApiTestApp, testConfig } from '../testing/api-test-app';
+import type { ApiTestApp } from '../testing/api-test-app';
+import { eventually } from '../testing/eventually';
 
 const id = b.idFactory('api-manuals');
 const IDS = { root: id('root'), start: id('start'), install: id('install'), reference: id('reference'), user: id('user'), missing: id('missing') };
-const JANE = asUser('jane');
+const JANE = as('jane');
 
 function workspace() {
   const root = b.page(
@@ -24,14 +25,14 @@ function workspace() {
 }
 
 let emulator: NotionEmulator;
-let api: TestApi;
+let api: ApiTestApp;
 /** What the original's GET /manuals answered for the emulator's tree (notion-exporter's own mapping). */
 let expected: ManualsCacheItem[];
 /** Notion calls of one crawl of the zcp tree. */
 let crawlCalls: number;
 
-const get = (path: string, headers: Record<string, string> = JANE) => fetch(`${api.root}${path}`, { headers });
-const post = (path: string, headers: Record<string, string>) => fetch(`${api.root}${path}`, { method: 'POST', headers });
+const get = (path: string, headers: Record<string, string> = JANE) => fetch(`${api.base}${path}`, { headers });
+const post = (path: string, headers: Record<string, string>) => fetch(`${api.base}${path}`, { method: 'POST', headers });
 const cacheStore = () => new ManualsCacheStore({ redis: api.redis, keyPrefix: api.config.keyPrefix });
 
 beforeAll(async () => {
@@ -41,17 +42,14 @@ beforeAll(async () => {
   expected = toManualsItems(await crawlTree({ client, rootPageId: IDS.root, rateLimit: false }));
   crawlCalls = emulator.stats().total;
   emulator.resetStats();
-  api = await startTestApi(
-    {
+  api = await startApiTestApp(testConfig('api-manuals', {
       SOLUTIONS: 'zcp,apim',
       ZCP_ROOT_PAGE_ID: IDS.root,
       APIM_ROOT_PAGE_ID: IDS.missing,
       NOTION_TOKEN: emulator.token,
       NOTION_BASE_URL: emulator.url,
       NOTION_RATE_LIMIT: '0',
-    },
-    [ManualsModule],
-  );
+    }), { imports: [ManualsModule] });
 });
 
 afterAll(async () => {
@@ -125,7 +123,7 @@ describe('GET /manuals', () => {
     for (const query of ['?selected_solution=amdp', '?selected_solution=', '?selected_solution=zcp&selected_solution=apim']) {
       const res = await get(`/manuals${query}`);
       expect(res.status).toBe(422);
-      expect(await res.json()).toEqual({ detail: [{ loc: ['query', 'selected_solution'], msg: "Input should be 'zcp' or 'apim'", type: 'enum' }] });
+      expect(await res.json()).toEqual(problem([{ loc: ['query', 'selected_solution'], msg: "Input should be 'zcp' or 'apim'", type: 'enum' }]));
     }
   });
 
@@ -147,7 +145,7 @@ describe('POST /manuals/refresh', () => {
 
   it('crawls now, stores the tree and reports it', async () => {
     emulator.resetStats();
-    const res = await post('/manuals/refresh?selected_solution=zcp', asUser('pat', 'publisher'));
+    const res = await post('/manuals/refresh?selected_solution=zcp', as('pat', 'publisher'));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { updated_at: string };
     expect(body).toEqual({ status: 'success', solution: 'zcp', count: expected.length, updated_at: body.updated_at });
@@ -158,8 +156,8 @@ describe('POST /manuals/refresh', () => {
   });
 
   it('answers 502 for a tree Notion cannot give, and 422 for an unknown solution', async () => {
-    expect((await post('/manuals/refresh?selected_solution=apim', asUser('pat', 'publisher'))).status).toBe(502);
-    expect((await post('/manuals/refresh?selected_solution=nope', asUser('pat', 'publisher'))).status).toBe(422);
+    expect((await post('/manuals/refresh?selected_solution=apim', as('pat', 'publisher'))).status).toBe(502);
+    expect((await post('/manuals/refresh?selected_solution=nope', as('pat', 'publisher'))).status).toBe(422);
   });
 });
 
@@ -178,23 +176,23 @@ describe('MANUALS_PATHS', () => {
 });
 
 describe('without Notion', () => {
-  let offline: TestApi;
+  let offline: ApiTestApp;
 
   beforeAll(async () => {
-    offline = await startTestApi({ SOLUTIONS: 'zcp', ZCP_ROOT_PAGE_ID: IDS.root }, [ManualsModule]);
+    offline = await startApiTestApp(testConfig('api-manuals', { SOLUTIONS: 'zcp', ZCP_ROOT_PAGE_ID: IDS.root }), { imports: [ManualsModule] });
   });
 
   afterAll(() => offline.close());
 
   it('answers 503 on a miss and serves what another process stored', async () => {
-    const res = await fetch(`${offline.root}/manuals`, { headers: JANE });
+    const res = await fetch(`${offline.base}/manuals`, { headers: JANE });
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ detail: 'The manuals of zcp are not cached yet and Notion is not configured (set NOTION_TOKEN)' });
-    const refresh = await fetch(`${offline.root}/manuals/refresh`, { method: 'POST', headers: asUser('pat', 'publisher') });
+    expect(await res.json()).toEqual(problem('The manuals of zcp are not cached yet and Notion is not configured (set NOTION_TOKEN)'));
+    const refresh = await fetch(`${offline.base}/manuals/refresh`, { method: 'POST', headers: as('pat', 'publisher') });
     expect(refresh.status).toBe(503);
 
     await new ManualsCacheStore({ redis: offline.redis, keyPrefix: offline.config.keyPrefix }).put('zcp', expected);
-    const cached = await fetch(`${offline.root}/manuals`, { headers: JANE });
+    const cached = await fetch(`${offline.base}/manuals`, { headers: JANE });
     expect(cached.status).toBe(200);
     expect(await cached.json()).toEqual({ items: expected });
   });

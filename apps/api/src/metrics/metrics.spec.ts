@@ -6,30 +6,18 @@ import type { JobStore } from '@zmp-manual/job-events';
 import { PUBLISH_QUEUE } from '@zmp-manual/queue-contract';
 import type { Queue } from 'bull';
 import type { Request, Response } from 'express';
-import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { JOB_STORE, REQUEST_AUTHENTICATOR, SSE_STATS } from '../api.tokens';
-import type { ApiConfig, RequestAuthenticator, SseStats } from '../api.tokens';
-import type { AuthUser } from '../auth/auth-user';
+import type { ApiConfig, SseStats } from '../api.tokens';
 import { loadApiConfig } from '../config/load-api-config';
 import { CoreModule } from '../core/core.module';
 import { ApiError } from '../errors/api-error';
+import { FakeAuthenticator } from '../testing/fake-authenticator';
+import { deleteKeysAt } from '../testing/redis-keys';
 import { MetricsModule } from './metrics.module';
 
-const user = (username: string, isAdmin: boolean): AuthUser => ({ username, subject: username, email: null, roles: isAdmin ? ['manual-admin'] : [], isAdmin, isPublisher: isAdmin });
-
-/** `REQUEST_AUTHENTICATOR` stand-in: `Bearer admin` is an admin, `Bearer ann` a plain user, anything else 401. */
-const authenticator: RequestAuthenticator = {
-  async fromAuthorization(header) {
-    if (header === 'Bearer admin') return user('admin', true);
-    if (header === 'Bearer ann') return user('ann', false);
-    throw ApiError.unauthorized(header ? 'Invalid token' : 'Not authenticated');
-  },
-  async fromTicket() {
-    throw ApiError.unauthorized('Invalid or expired ticket');
-  },
-};
+const authenticator = new FakeAuthenticator();
 const sseStats: SseStats = { open: () => ({ watch: 2, notifications: 5 }) };
 
 @Global()
@@ -96,14 +84,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.close();
-  const redis = new Redis(config.redisUrl);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.keyPrefix}*`, 'COUNT', 500);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
+  await deleteKeysAt(config.redisUrl, config.keyPrefix);
 });
 
 const scrape = async (headers: Record<string, string> = {}) => {

@@ -1,6 +1,7 @@
 import type { Notification } from '@zmp-manual/job-events';
 import { randomUUID } from 'node:crypto';
 import { as, startStreamsTestApp } from '../streams/testing/streams-test-app';
+import { problem } from '../testing/api-test-app';
 import type { StreamsTestApp } from '../streams/testing/streams-test-app';
 import { NotificationsModule } from './notifications.module';
 
@@ -75,7 +76,7 @@ describe('GET /notifications', () => {
   ])('answers 422 for ?%s', async (query, field, msg) => {
     const res = await call('GET', `/notifications?${query}`, as(user('ann')));
     expect(res.status).toBe(422);
-    expect(JSON.parse(res.text)).toEqual({ detail: [{ loc: ['query', field], msg, type: 'value_error' }] });
+    expect(JSON.parse(res.text)).toEqual(problem([{ loc: ['query', field], msg, type: 'value_error' }]));
   });
 
   it("gives admins everyone's with all=true, and refuses it to others", async () => {
@@ -87,7 +88,7 @@ describe('GET /notifications', () => {
 
     const refused = await call('GET', '/notifications?all=true', as(ann));
     expect(refused.status).toBe(403);
-    expect(JSON.parse(refused.text)).toEqual({ detail: "Only admins may list every user's notifications (all=true)" });
+    expect(JSON.parse(refused.text)).toEqual(problem("Only admins may list every user's notifications (all=true)"));
   });
 });
 
@@ -130,7 +131,7 @@ describe('POST /notifications/{id}/read', () => {
     for (const id of [randomUUID(), bobs.id]) {
       const res = await call('POST', `/notifications/${id}/read`, as(ann));
       expect(res.status).toBe(404);
-      expect(JSON.parse(res.text)).toEqual({ detail: 'Notification not found' });
+      expect(JSON.parse(res.text)).toEqual(problem('Notification not found'));
     }
   });
 });

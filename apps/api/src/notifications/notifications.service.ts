@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotificationStore, NotificationStoreError } from '@zmp-manual/job-events';
+import { NotificationStore } from '@zmp-manual/job-events';
 import type { Notification } from '@zmp-manual/job-events';
 import { NOTIFICATION_STORE } from '../api.tokens';
 import type { AuthUser } from '../auth/auth-user';
@@ -23,13 +23,9 @@ export class NotificationsService {
     return this.notifications.latest(user.username, { includeRead: query.include_read, jobId: query.job_id });
   }
 
+  /** `notification_not_found` (someone else's, cleared or gone) is the exception filter's 404 `Notification not found`. */
   async markRead(user: AuthUser, notificationId: string): Promise<void> {
-    try {
-      await this.notifications.markRead(user.username, notificationId);
-    } catch (error) {
-      if (error instanceof NotificationStoreError && error.code === 'notification_not_found') throw ApiError.notFound('Notification not found', 'notification_not_found');
-      throw error;
-    }
+    await this.notifications.markRead(user.username, notificationId);
   }
 
   async clear(user: AuthUser): Promise<void> {

@@ -4,10 +4,11 @@ import { Redis } from 'ioredis';
 import { request as httpRequest } from 'node:http';
 import type { ApiConfig } from '../api.tokens';
 import { SecurityModule } from './security.module';
-import { deleteKeys, platformTestConfig, startPlatformApp } from './testing/platform-test-app';
+import { UUID, testConfig } from '../testing/api-test-app';
+import { deleteKeys } from '../testing/redis-keys';
+import { startPlatformApp } from './testing/platform-test-app';
 import type { PlatformTestApp } from './testing/platform-test-app';
 
-const UUID = /^[0-9a-f-]{36}$/;
 
 @Controller()
 class ProbeController {
@@ -70,7 +71,7 @@ async function cleanup(test: PlatformTestApp, config: ApiConfig): Promise<void> 
 }
 
 describe('the HTTP platform: body parsers', () => {
-  const config = platformTestConfig('api-platform-body', { BODY_LIMIT_BYTES: '1024', RATE_LIMIT_PER_MINUTE: '0' });
+  const config = testConfig('api-platform-body', { BODY_LIMIT_BYTES: '1024', RATE_LIMIT_PER_MINUTE: '0' });
   let test: PlatformTestApp;
   const at = (path: string) => `${test.url}${config.appRoot}${path}`;
 
@@ -124,7 +125,7 @@ describe('the HTTP platform: body parsers', () => {
 });
 
 describe('the HTTP platform: CORS, helmet, root aliases (ALLOWED_ORIGINS=*)', () => {
-  const config = platformTestConfig('api-platform-any', { RATE_LIMIT_PER_MINUTE: '0', KEYCLOAK_SERVER_URL: 'https://sso.example.com/auth' });
+  const config = testConfig('api-platform-any', { RATE_LIMIT_PER_MINUTE: '0', KEYCLOAK_SERVER_URL: 'https://sso.example.com/auth' });
   let test: PlatformTestApp;
 
   beforeAll(async () => {
@@ -191,7 +192,7 @@ describe('the HTTP platform: CORS, helmet, root aliases (ALLOWED_ORIGINS=*)', ()
 });
 
 describe('the HTTP platform: CORS with a list of origins', () => {
-  const config = platformTestConfig('api-platform-list', { RATE_LIMIT_PER_MINUTE: '0', ALLOWED_ORIGINS: 'https://a.example,https://b.example' });
+  const config = testConfig('api-platform-list', { RATE_LIMIT_PER_MINUTE: '0', ALLOWED_ORIGINS: 'https://a.example,https://b.example' });
   let test: PlatformTestApp;
 
   beforeAll(async () => {

@@ -3,7 +3,9 @@ import { Redis } from 'ioredis';
 import type { ApiConfig } from '../api.tokens';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { SecurityModule } from './security.module';
-import { TestUserModule, deleteKeys, platformTestConfig, startPlatformApp } from './testing/platform-test-app';
+import { testConfig } from '../testing/api-test-app';
+import { deleteKeys } from '../testing/redis-keys';
+import { TestUserModule, startPlatformApp } from './testing/platform-test-app';
 import type { PlatformTestApp } from './testing/platform-test-app';
 
 @Controller()
@@ -67,7 +69,7 @@ describe('rate limiting (Redis-backed, through the security module)', () => {
   afterAll(() => redis.quit());
 
   it('limits a client by IP, answering 429 with Retry-After and an error id', async () => {
-    const config = platformTestConfig('api-ratelimit', LIMITS);
+    const config = testConfig('api-ratelimit', LIMITS);
     const test = await start(config);
     expect(await statuses(test, config, '/things', 4)).toEqual([200, 200, 200, 200]);
     const refused = await call(test, config, '/things');
@@ -86,7 +88,7 @@ describe('rate limiting (Redis-backed, through the security module)', () => {
   });
 
   it('counts an authenticated client by username: one user at the limit does not hold back another, nor anonymous calls', async () => {
-    const config = platformTestConfig('api-ratelimit', LIMITS);
+    const config = testConfig('api-ratelimit', LIMITS);
     const test = await start(config);
     expect(await statuses(test, config, '/things', 5, 'ann')).toEqual([200, 200, 200, 200, 429]);
     expect(await statuses(test, config, '/things', 4, 'bob')).toEqual([200, 200, 200, 200]);
@@ -96,7 +98,7 @@ describe('rate limiting (Redis-backed, through the security module)', () => {
   });
 
   it('limits POST /publish per user on top of the general limit', async () => {
-    const config = platformTestConfig('api-ratelimit', LIMITS);
+    const config = testConfig('api-ratelimit', LIMITS);
     const test = await start(config);
     expect(await statuses(test, config, '/publish', 2, 'carl', 'POST')).toEqual([201, 201]);
     // Express routes paths case-insensitively and with a trailing slash: so does the limit.
@@ -110,7 +112,7 @@ describe('rate limiting (Redis-backed, through the security module)', () => {
   });
 
   it('never limits health, metrics and the API documents', async () => {
-    const config = platformTestConfig('api-ratelimit', LIMITS);
+    const config = testConfig('api-ratelimit', LIMITS);
     const test = await start(config);
     expect(await statuses(test, config, '/things', 5)).toEqual([200, 200, 200, 200, 429]);
     for (const path of ['/health/live', '/metrics', '/openapi.json']) expect(await statuses(test, config, path, 6)).toEqual([200, 200, 200, 200, 200, 200]);
@@ -119,7 +121,7 @@ describe('rate limiting (Redis-backed, through the security module)', () => {
   });
 
   it('shares the counters between two API instances on the same prefix', async () => {
-    const config = platformTestConfig('api-ratelimit', LIMITS);
+    const config = testConfig('api-ratelimit', LIMITS);
     const one = await start(config);
     const two = await start(config);
     expect(await statuses(one, config, '/things', 2, 'erin')).toEqual([200, 200]);
@@ -129,7 +131,7 @@ describe('rate limiting (Redis-backed, through the security module)', () => {
   });
 
   it('turns a limit off with 0', async () => {
-    const config = platformTestConfig('api-ratelimit', { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PUBLISH_PER_MINUTE: '0' });
+    const config = testConfig('api-ratelimit', { RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_PUBLISH_PER_MINUTE: '0' });
     const test = await start(config);
     expect(new Set(await statuses(test, config, '/things', 8))).toEqual(new Set([200]));
     expect(new Set(await statuses(test, config, '/publish', 8, 'fred', 'POST'))).toEqual(new Set([201]));

@@ -2,8 +2,10 @@ import type { Notification } from '@zmp-manual/job-events';
 import { randomUUID } from 'node:crypto';
 import { SSE_STATS } from '../api.tokens';
 import type { SseStats } from '../api.tokens';
-import { eventually, openSse, openSseStream } from './testing/sse-test-client';
+import { eventually } from '../testing/eventually';
+import { openSse, openSseStream } from './testing/sse-test-client';
 import type { SseFrame } from './testing/sse-test-client';
+import { problem } from '../testing/api-test-app';
 import { as, startStreamsTestApp } from './testing/streams-test-app';
 import type { StreamsTestApp } from './testing/streams-test-app';
 import { StreamsModule } from './streams.module';
@@ -53,7 +55,7 @@ describe('GET /notifications/stream', () => {
     } finally {
       stream.close();
     }
-    await eventually(() => openNotificationStreams() === 0, 5_000, 'the disconnect to release the slot');
+    await eventually(() => openNotificationStreams() === 0, 'the disconnect to release the slot', 5_000);
   });
 
   it('leaves read notifications out unless include_read is true', async () => {
@@ -103,8 +105,6 @@ describe('GET /notifications/stream', () => {
   it('answers 422 for an include_read that is not a boolean, before any SSE byte', async () => {
     const result = await openSse(streamUrl('?include_read=maybe'), as(user('ann')));
     expect(result.status).toBe(422);
-    expect(JSON.parse((result as { body: string }).body)).toEqual({
-      detail: [{ loc: ['query', 'include_read'], msg: 'must be true, false, 1 or 0', type: 'value_error' }],
-    });
+    expect(JSON.parse((result as { body: string }).body)).toEqual(problem([{ loc: ['query', 'include_read'], msg: 'must be true, false, 1 or 0', type: 'value_error' }]));
   });
 });

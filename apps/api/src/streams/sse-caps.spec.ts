@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { SSE_STATS } from '../api.tokens';
 import type { SseStats } from '../api.tokens';
-import { eventually, openSse, openSseStream } from './testing/sse-test-client';
+import { eventually } from '../testing/eventually';
+import { openSse, openSseStream } from './testing/sse-test-client';
 import type { SseTestStream } from './testing/sse-test-client';
+import { problem } from '../testing/api-test-app';
 import { as, startStreamsTestApp } from './testing/streams-test-app';
 import type { StreamsTestApp } from './testing/streams-test-app';
 import { StreamsModule } from './streams.module';
@@ -42,7 +44,7 @@ describe('SSE connection caps', () => {
   const open: SseTestStream[] = [];
   afterEach(async () => {
     for (const stream of open.splice(0)) stream.close();
-    await eventually(() => stats().watch + stats().notifications === 0, 5_000, 'every slot to be released');
+    await eventually(() => stats().watch + stats().notifications === 0, 'every slot to be released', 5_000);
   });
 
   it('answers 429 with Retry-After before any SSE byte once a user has SSE_MAX_PER_USER streams, and frees the slot on close', async () => {
@@ -54,13 +56,13 @@ describe('SSE connection caps', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBe('5');
     expect(refused.headers['content-type']).toMatch(/^application\/json/);
-    expect(JSON.parse((refused as { body: string }).body)).toEqual({ detail: 'Too many open streams for this user (max 2); close one and retry' });
+    expect(JSON.parse((refused as { body: string }).body)).toEqual(problem('Too many open streams for this user (max 2); close one and retry'));
     const refusedWatch = await openSse(`${t.base}/watch/${await newJob('ann')}`, as('ann'));
     expect(refusedWatch.status).toBe(429);
     expect(stats()).toEqual({ watch: 1, notifications: 1 });
 
     open.shift()!.close();
-    await eventually(() => stats().watch === 0, 5_000, 'the closed watch to be released');
+    await eventually(() => stats().watch === 0, 'the closed watch to be released', 5_000);
     open.push(await openSseStream(notificationsUrl(), as('ann')));
     expect(stats()).toEqual({ watch: 0, notifications: 2 });
   });
@@ -72,7 +74,7 @@ describe('SSE connection caps', () => {
     const refused = await openSse(notificationsUrl(), as('dan'));
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBe('5');
-    expect(JSON.parse((refused as { body: string }).body)).toEqual({ detail: 'Too many open streams on this server (max 3); retry shortly' });
+    expect(JSON.parse((refused as { body: string }).body)).toEqual(problem('Too many open streams on this server (max 3); retry shortly'));
   });
 });
 
@@ -80,12 +82,12 @@ describe('keep-alives', () => {
   it('sends the heartbeat comment and the ping event at the configured intervals', async () => {
     const stream = await openSseStream(notificationsUrl(), as('eve'));
     try {
-      await eventually(() => stream.comments.length >= 2 && stream.frames.filter((f) => f.event === 'ping').length >= 2, 3_000, 'heartbeats and pings');
+      await eventually(() => stream.comments.length >= 2 && stream.frames.filter((f) => f.event === 'ping').length >= 2, 'heartbeats and pings', 3_000);
       expect(stream.comments[0]).toMatch(/^ping - \d{4}-\d\d-\d\dT[\d:.]+Z$/);
       expect(stream.frames.find((f) => f.event === 'ping')!.data).toMatch(/^ping - \d{4}-\d\d-\d\dT[\d:.]+Z$/);
     } finally {
       stream.close();
-      await eventually(() => stats().notifications === 0, 5_000, 'the slot to be released');
+      await eventually(() => stats().notifications === 0, 'the slot to be released', 5_000);
     }
   });
 });

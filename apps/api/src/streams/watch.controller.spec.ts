@@ -4,8 +4,10 @@ import { EventSource } from 'eventsource';
 import { randomUUID } from 'node:crypto';
 import { SSE_STATS } from '../api.tokens';
 import type { SseStats } from '../api.tokens';
-import { openSse, openSseStream, eventually } from './testing/sse-test-client';
+import { eventually } from '../testing/eventually';
+import { openSse, openSseStream } from './testing/sse-test-client';
 import type { SseFrame } from './testing/sse-test-client';
+import { problem } from '../testing/api-test-app';
 import { as, startStreamsTestApp } from './testing/streams-test-app';
 import type { StreamsTestApp } from './testing/streams-test-app';
 import { StreamsModule } from './streams.module';
@@ -53,15 +55,15 @@ describe('GET /watch/{id}', () => {
       }
     });
     try {
-      await eventually(() => messages.length === 1, 5_000, 'the first status');
+      await eventually(() => messages.length === 1, 'the first status', 5_000);
       expect(messages[0].data).toBe(await wireOf(jobId));
       const queuedWire = messages[0].data;
 
       const { attempt } = await t.jobs.start(jobId, { worker: 'pod-1' });
-      await eventually(() => messages.length === 2, 5_000, 'started');
+      await eventually(() => messages.length === 2, 'started', 5_000);
       const startedWire = await wireOf(jobId);
       await t.jobs.update(jobId, { attempt, status: 'exporting', message: '50.0%(1/2) - Exported page: install', export_progress: 50, total_progress: 25, export_files: 1 });
-      await eventually(() => messages.length === 3, 5_000, 'exporting');
+      await eventually(() => messages.length === 3, 'exporting', 5_000);
       const exportingWire = await wireOf(jobId);
       await t.jobs.update(jobId, { attempt, status: 'completed', message: 'Manual published successfully and pushed to GitHub' });
       await finalPing;
@@ -125,7 +127,7 @@ describe('GET /watch/{id}', () => {
     expect(stream.frames).toHaveLength(5);
     expect(stream.frames[4].event).toBe('ping');
     expect(stream.frames[4].data).toMatch(/^final - /);
-    await eventually(() => openWatches() === 0, 5_000, 'the slot to be released');
+    await eventually(() => openWatches() === 0, 'the slot to be released', 5_000);
   });
 
   it('resumes a dropped connection from Last-Event-ID (header or ?last_event_id=) missing nothing and repeating nothing', async () => {
@@ -136,7 +138,7 @@ describe('GET /watch/{id}', () => {
     const seen = await first.waitFor(2);
     expect(seen.map(statusOf)).toEqual(['queued', 'started']);
     first.close();
-    await eventually(() => openWatches() === 0, 5_000, 'the server to notice the disconnect');
+    await eventually(() => openWatches() === 0, 'the server to notice the disconnect', 5_000);
 
     // While the client is away.
     await t.jobs.update(jobId, { attempt, status: 'checking_repo', message: 'Checking repository status' });
@@ -162,7 +164,7 @@ describe('GET /watch/{id}', () => {
     const result = await openSse(watchUrl(randomUUID()), as('ann'));
     expect(result.status).toBe(404);
     expect(result.headers['content-type']).toMatch(/^application\/json/);
-    expect(JSON.parse((result as { body: string }).body)).toEqual({ detail: 'Job not found' });
+    expect(JSON.parse((result as { body: string }).body)).toEqual(problem('Job not found'));
   });
 
   it("answers 403 to another user's watch, and lets an admin watch any job", async () => {
@@ -170,7 +172,7 @@ describe('GET /watch/{id}', () => {
     const refused = await openSse(watchUrl(jobId), as('bob'));
     expect(refused.status).toBe(403);
     expect(refused.headers['content-type']).toMatch(/^application\/json/);
-    expect(JSON.parse((refused as { body: string }).body)).toEqual({ detail: 'Not authorized to watch this job' });
+    expect(JSON.parse((refused as { body: string }).body)).toEqual(problem('Not authorized to watch this job'));
 
     const admin = await openSseStream(watchUrl(jobId), as('carol', 'admin'));
     try {

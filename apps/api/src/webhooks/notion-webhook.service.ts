@@ -2,8 +2,8 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MAINTENANCE_QUEUE, scheduleNotionRefresh } from '@zmp-manual/queue-contract';
 import type { Queue } from 'bull';
-import { API_CONFIG } from '../api.tokens';
-import type { ApiConfig } from '../api.tokens';
+import { API_CONFIG, SECRET_REDACTOR } from '../api.tokens';
+import type { ApiConfig, SecretRedaction } from '../api.tokens';
 import { ApiError } from '../errors/api-error';
 import { parseInput } from '../errors/zod-input';
 import { eventPageId, isNotionId, notionEventSchema } from './notion-event.schema';
@@ -12,7 +12,17 @@ import { isValidNotionSignature } from './notion-signature';
 import { WebhookStateStore } from './webhook-state.store';
 import type { VerificationBody, VerificationEcho, WebhookAnswer } from './webhook.wire';
 
-/** A body that is only `{"verification_token": "<string>"}`: Notion's (unsigned) subscription handshake. */
+/** As `POST /publish` answers when the queue refuses a job: 503, and Notion retries the event later. */
+export const SCHEDULE_FAILED_MESSAGE = 'Could not schedule the refresh: Redis unavailable; retry later';
+
+/**
+ * What a handshake token may look like (Notion's are `secret_` + ~43 characters): printable, no blanks, bounded.
+ * The handshake is unsigned, so anything else is not taken for one (it then needs a signature like any event):
+ * nobody can make the API store or echo a body-sized value.
+ */
+const HANDSHAKE_TOKEN = /^[\x21-\x7e]{1,256}$/;
+
+/** A body that is only `{"verification_token": "<token>"}`: Notion's (unsigned) subscription handshake. */
 function handshakeToken(body: Buffer): string | null {
   let value: unknown;
   try {
@@ -23,7 +33,7 @@ function handshakeToken(body: Buffer): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
   const keys = Object.keys(value);
   const token = (value as { verification_token?: unknown }).verification_token;
-  return keys.length === 1 && typeof token === 'string' ? token : null;
+  return keys.length === 1 && typeof token === 'string' && HANDSHAKE_TOKEN.test(token) ? token : null;
 }
 
 /**
@@ -38,6 +48,7 @@ export class NotionWebhookService {
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(SECRET_REDACTOR) private readonly redactor: SecretRedaction,
     private readonly state: WebhookStateStore,
     @InjectQueue(MAINTENANCE_QUEUE) private readonly maintenance: Queue,
   ) {}
@@ -79,7 +90,8 @@ export class NotionWebhookService {
     } catch (error) {
       // Not taken after all: Notion's retry of this event must not be answered "already processed".
       await this.state.releaseEvent(event.id).catch(() => undefined);
-      throw error;
+      this.logger.error(`event ${event.id} for ${solution}: scheduling the refresh failed: ${this.redactor.redact(error instanceof Error ? error.message : String(error))}`);
+      throw ApiError.unavailable(SCHEDULE_FAILED_MESSAGE, 'queue_unavailable');
     }
     return answer('accepted', `Cache update scheduled for page ${pageId} in solution: ${solution}`);
   }

@@ -4,8 +4,9 @@ import { builder as b, signWebhookBody, startNotionEmulator } from '@zmp-manual/
 import { MAINTENANCE_QUEUE, NOTION_REFRESH_JOB } from '@zmp-manual/queue-contract';
 import type { Queue } from 'bull';
 import { randomUUID } from 'node:crypto';
-import type { TestApi } from '../manuals/testing/api-test-app.testing';
-import { asUser, keysUnder, startTestApi } from '../manuals/testing/api-test-app.testing';
+import { as, problem, startApiTestApp, testConfig } from '../testing/api-test-app';
+import type { ApiTestApp } from '../testing/api-test-app';
+import { keysUnder } from '../testing/redis-keys';
 import { WebhooksModule } from './webhooks.module';
 
 const id = b.idFactory('api-webhooks');
@@ -19,21 +20,18 @@ function workspace() {
 }
 
 let emulator: NotionEmulator;
-let api: TestApi;
+let api: ApiTestApp;
 let queue: Queue;
 
 beforeAll(async () => {
   emulator = await startNotionEmulator({ workspace: workspace(), rateLimit: false });
-  api = await startTestApi(
-    {
+  api = await startApiTestApp(testConfig('api-webhooks', {
       SOLUTIONS: 'zcp,apim',
       ZCP_ROOT_PAGE_ID: IDS.root,
       APIM_ROOT_PAGE_ID: IDS.apimRoot,
       NOTION_WEBHOOK_ZCP_SECRET: SECRET,
       NOTION_REFRESH_DEBOUNCE_MS: String(DEBOUNCE_MS),
-    },
-    [WebhooksModule],
-  );
+    }), { imports: [WebhooksModule] });
   queue = api.app.get<Queue>(getQueueToken(MAINTENANCE_QUEUE));
 });
 
@@ -43,7 +41,7 @@ afterAll(async () => {
   await emulator?.stop();
 });
 
-const url = (solution: string) => `${api.root}/webhook/notion/${solution}`;
+const url = (solution: string) => `${api.base}/webhook/notion/${solution}`;
 
 /** A Notion-shaped event; `overrides` replace top-level fields. */
 const event = (overrides: Record<string, unknown> = {}) => ({
@@ -79,8 +77,8 @@ const isoNow = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
 describe('POST /webhook/notion/:solution', () => {
   it('answers 404 for a solution that is not configured, before anything else', async () => {
     const before = await footprint();
-    expect(await deliver('amdp', event())).toEqual({ status: 404, body: { detail: 'Unknown solution: amdp; configured: zcp, apim' } });
-    expect(await deliver('amdp', { verification_token: 'tok' }, null)).toEqual({ status: 404, body: { detail: 'Unknown solution: amdp; configured: zcp, apim' } });
+    expect(await deliver('amdp', event())).toEqual({ status: 404, body: problem('Unknown solution: amdp; configured: zcp, apim') });
+    expect(await deliver('amdp', { verification_token: 'tok' }, null)).toEqual({ status: 404, body: problem('Unknown solution: amdp; configured: zcp, apim') });
     expect(await footprint()).toEqual(before);
   });
 
@@ -88,11 +86,11 @@ describe('POST /webhook/notion/:solution', () => {
     const before = await footprint();
     const forged = await emulator.sendWebhook({ url: url('zcp'), verificationToken: SECRET, signWith: 'not-the-secret', entityId: IDS.install });
     expect(forged.status).toBe(401);
-    expect(JSON.parse(forged.body)).toEqual({ detail: 'Invalid signature' });
-    expect(await deliver('zcp', event(), null)).toEqual({ status: 401, body: { detail: 'Invalid signature' } });
+    expect(JSON.parse(forged.body)).toEqual(problem('Invalid signature'));
+    expect(await deliver('zcp', event(), null)).toEqual({ status: 401, body: problem('Invalid signature') });
     // Even a malformed or stale body is judged by its signature first.
-    expect(await deliver('zcp', '{not json', 'wrong')).toEqual({ status: 401, body: { detail: 'Invalid signature' } });
-    expect(await deliver('zcp', event({ timestamp: '2020-01-01T00:00:00.000Z' }), 'wrong')).toEqual({ status: 401, body: { detail: 'Invalid signature' } });
+    expect(await deliver('zcp', '{not json', 'wrong')).toEqual({ status: 401, body: problem('Invalid signature') });
+    expect(await deliver('zcp', event({ timestamp: '2020-01-01T00:00:00.000Z' }), 'wrong')).toEqual({ status: 401, body: problem('Invalid signature') });
     expect(await footprint()).toEqual(before);
   });
 
@@ -100,7 +98,7 @@ describe('POST /webhook/notion/:solution', () => {
     const before = await footprint();
     expect(await deliver('apim', event(), 'anything')).toEqual({
       status: 401,
-      body: { detail: "Webhook secret for apim is not configured: set NOTION_WEBHOOK_APIM_SECRET to the subscription's verification token" },
+      body: problem("Webhook secret for apim is not configured: set NOTION_WEBHOOK_APIM_SECRET to the subscription's verification token"),
     });
     expect(await footprint()).toEqual(before);
   });
@@ -160,6 +158,20 @@ describe('POST /webhook/notion/:solution', () => {
     expect(await refreshJobs()).toHaveLength(1);
   });
 
+  it('answers 503 like POST /publish when the queue refuses the refresh, and takes Notion\'s retry of the event', async () => {
+    await queue.empty();
+    const signed = event();
+    const add = jest.spyOn(queue, 'add').mockRejectedValueOnce(new Error('Connection is closed.'));
+    try {
+      expect(await deliver('zcp', signed)).toEqual({ status: 503, body: problem('Could not schedule the refresh: Redis unavailable; retry later') });
+    } finally {
+      add.mockRestore();
+    }
+    expect(await api.redis.exists(`${api.config.keyPrefix}webhooks:event:${signed.id}`)).toBe(0);
+    expect((await deliver('zcp', signed)).body).toMatchObject({ status: 'accepted', message: `Cache update scheduled for page ${IDS.install} in solution: zcp` });
+    expect((await refreshJobs()).map((job) => job.data.event_id)).toEqual([signed.id]);
+  });
+
   it('ignores an event outside the time window without remembering it', async () => {
     const stale = event({ timestamp: new Date(Date.now() - 2 * 3_600_000).toISOString() });
     const before = await footprint();
@@ -172,16 +184,14 @@ describe('POST /webhook/notion/:solution', () => {
 
   it('answers 400 for a signed body that is not JSON and 422 naming missing fields', async () => {
     const before = await footprint();
-    expect(await deliver('zcp', '{not json')).toEqual({ status: 400, body: { detail: 'Malformed JSON body' } });
+    expect(await deliver('zcp', '{not json')).toEqual({ status: 400, body: problem('Malformed JSON body') });
     const { entity: _entity, ...withoutEntity } = event();
     expect(await deliver('zcp', { ...withoutEntity, id: 42 })).toEqual({
       status: 422,
-      body: {
-        detail: [
-          { loc: ['body', 'id'], msg: 'Input should be a valid string', type: 'type_error' },
-          { loc: ['body', 'entity'], msg: 'Field required', type: 'type_error' },
-        ],
-      },
+      body: problem([
+        { loc: ['body', 'id'], msg: 'Input should be a valid string', type: 'type_error' },
+        { loc: ['body', 'entity'], msg: 'Field required', type: 'type_error' },
+      ]),
     });
     expect(await footprint()).toEqual(before);
   });
@@ -190,8 +200,8 @@ describe('POST /webhook/notion/:solution', () => {
 describe('the subscription handshake', () => {
   it('stores the verification token for admins and echoes it, changing nothing else', async () => {
     const noJobs = await queue.getJobCounts();
-    expect((await fetch(`${url('apim')}/verification`, { headers: asUser('root', 'admin') })).status).toBe(404);
-    expect(await (await fetch(`${url('apim')}/verification`, { headers: asUser('root', 'admin') })).json()).toEqual({ detail: 'No verification request received for apim yet' });
+    expect((await fetch(`${url('apim')}/verification`, { headers: as('root', 'admin') })).status).toBe(404);
+    expect(await (await fetch(`${url('apim')}/verification`, { headers: as('root', 'admin') })).json()).toEqual(problem('No verification request received for apim yet'));
 
     // Unsigned, and accepted for a solution without a secret: the token is what the admin configures.
     const delivery = await emulator.sendWebhook({ url: url('apim'), verificationToken: 'secret_tok_from_notion', verification: true });
@@ -202,15 +212,23 @@ describe('the subscription handshake', () => {
     expect(await api.redis.ttl(`${api.config.keyPrefix}webhooks:verification:apim`)).toBe(-1);
     expect(await queue.getJobCounts()).toEqual(noJobs);
 
-    const read = await fetch(`${url('apim')}/verification`, { headers: asUser('root', 'admin') });
+    const read = await fetch(`${url('apim')}/verification`, { headers: as('root', 'admin') });
     expect(read.status).toBe(200);
     expect(await read.json()).toEqual({ solution: 'apim', verification_token: 'secret_tok_from_notion', received_at: stored.received_at });
-    expect((await fetch(`${url('apim')}/verification`, { headers: asUser('pat', 'publisher') })).status).toBe(403);
+    expect((await fetch(`${url('apim')}/verification`, { headers: as('pat', 'publisher') })).status).toBe(403);
     expect((await fetch(`${url('apim')}/verification`)).status).toBe(401);
-    expect((await fetch(`${url('nope')}/verification`, { headers: asUser('root', 'admin') })).status).toBe(404);
+    expect((await fetch(`${url('nope')}/verification`, { headers: as('root', 'admin') })).status).toBe(404);
   });
 
   it('treats a body with more than the token as an event (signature required)', async () => {
-    expect(await deliver('zcp', { verification_token: 'x', id: 'y' }, null)).toEqual({ status: 401, body: { detail: 'Invalid signature' } });
+    expect(await deliver('zcp', { verification_token: 'x', id: 'y' }, null)).toEqual({ status: 401, body: problem('Invalid signature') });
+  });
+
+  it('takes no oversized or odd token for a handshake: it is neither stored nor echoed without a signature', async () => {
+    const before = await footprint();
+    for (const token of ['x'.repeat(257), 'secret with blanks', 'line\nbreak', '']) {
+      expect(await deliver('zcp', { verification_token: token }, null)).toEqual({ status: 401, body: problem('Invalid signature') });
+    }
+    expect(await footprint()).toEqual(before);
   });
 });

@@ -9,6 +9,7 @@ import type { ApiConfig, SecretRedaction } from '../../api.tokens';
 import { loadApiConfig } from '../../config/load-api-config';
 import { CoreModule } from '../../core/core.module';
 import { ApiExceptionFilter } from '../../errors/api-exception.filter';
+import { deleteKeys } from '../../testing/redis-keys';
 import type { AuthUser } from '../auth-user';
 import { AllowTicket, CurrentUser, Public, RequireRole } from '../auth.decorators';
 import { AuthModule } from '../auth.module';
@@ -87,8 +88,7 @@ export async function startAuthTestApp(env: Record<string, string>, jwks: JwksOp
     redis,
     close: async () => {
       await app.close();
-      const keys = await redis.keys(`${config.keyPrefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
+      await deleteKeys(redis, config.keyPrefix);
       await redis.quit();
     },
   };

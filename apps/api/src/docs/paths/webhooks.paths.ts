@@ -14,7 +14,7 @@ export function webhooksPaths(config: ApiConfig): Paths {
         tag: 'webhooks',
         summary: 'Receive a Notion webhook event',
         description:
-          'The subscription handshake (`{"verification_token"}` alone) is stored for admins and echoed. Any other body must be signed: `X-Notion-Signature: sha256=<hex HMAC-SHA256 of the raw body>` with NOTION_WEBHOOK_<SOL>_SECRET, checked before anything is written. Then the timestamp window, de-duplication by event id, and a debounced refresh of the page in the manuals cache.',
+          'The subscription handshake (`{"verification_token"}` alone, a printable token of at most 256 characters) is stored for admins and echoed. Any other body must be signed: `X-Notion-Signature: sha256=<hex HMAC-SHA256 of the raw body>` with NOTION_WEBHOOK_<SOL>_SECRET, checked before anything is written. Then the timestamp window, de-duplication by event id, and a debounced refresh of the page in the manuals cache.',
         access: 'public',
         parameters: [solution, { name: 'X-Notion-Signature', in: 'header', required: false, description: '`sha256=<hex>`; required for events.', schema: { type: 'string' } }],
         requestBody: { required: true, content: { 'application/json': { schema: { oneOf: [ref('NotionVerification'), ref('NotionWebhookEvent')] } } } },
@@ -24,6 +24,7 @@ export function webhooksPaths(config: ApiConfig): Paths {
           '401': error('Missing or bad signature, or no secret configured for the solution.', 'Invalid signature'),
           '404': error('Not a configured solution.', `Unknown solution: nope; configured: ${solutions.join(', ')}`),
           '422': errorRef('ValidationFailed'),
+          '503': error('The refresh could not be scheduled (Redis); Notion retries the event.', 'Could not schedule the refresh: Redis unavailable; retry later'),
         },
       }),
     },

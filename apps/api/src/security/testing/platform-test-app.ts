@@ -2,35 +2,19 @@ import { Global, Injectable, Module } from '@nestjs/common';
 import type { CanActivate, DynamicModule, ExecutionContext, INestApplication, LoggerService, ModuleMetadata } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { Request } from 'express';
-import type { Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { ApiConfig } from '../../api.tokens';
 import type { AuthUser } from '../../auth/auth-user';
-import { loadApiConfig } from '../../config/load-api-config';
 import { CoreModule } from '../../core/core.module';
 import { applyHttpPlatform } from '../http-platform';
 
 /**
  * Small in-process apps for the platform specs (security/, errors/, health/): the real core module, the
  * Express layer of `createApiApp` (`applyHttpPlatform`) and the modules under test, listening on a free port.
- * The real auth guard is another module's; `TestUserModule` stands in for it (user from `x-test-user`).
+ * `TestUserModule` stands in for the auth guard (user from `x-test-user`, no token) where a spec needs the
+ * security module's view of a user; the feature specs use testing/api-test-app.ts (the real auth) instead.
+ * Configurations come from `testConfig` (testing/api-test-app.ts).
  */
-
-export const TEST_ROOT_PAGE_ID = '19ab7135-d33b-803b-8ea7-ff3e366f707d';
-export const TEST_DEV_SECRET = 'platform-spec-dev-secret-0123456789abcdef';
-
-/** A valid configuration with a key prefix of its own (`test:<what>:<uuid>:`); `env` adds or overrides variables. */
-export function platformTestConfig(what: string, env: Record<string, string> = {}): ApiConfig {
-  return loadApiConfig({
-    SOLUTIONS: 'zcp',
-    ZCP_ROOT_PAGE_ID: TEST_ROOT_PAGE_ID,
-    AUTH_MODE: 'dev',
-    AUTH_DEV_SECRET: TEST_DEV_SECRET,
-    REDIS_KEY_PREFIX: `test:${what}:${randomUUID()}:`,
-    ...env,
-  });
-}
 
 const testUser = (username: string): AuthUser => ({ username, subject: username, email: null, roles: [], isAdmin: false, isPublisher: true });
 
@@ -100,14 +84,4 @@ export async function startPlatformApp(config: ApiConfig, metadata: ModuleMetada
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, logs, close: () => app.close() };
-}
-
-/** Deletes every key under `prefix` (SCAN, not KEYS). */
-export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
 }

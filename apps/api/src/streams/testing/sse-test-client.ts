@@ -116,12 +116,3 @@ export async function openSseStream(url: string, headers: Record<string, string>
   if (result.status !== 200 || !('stream' in result)) throw new Error(`expected an SSE stream from ${url}, got ${result.status} ${'body' in result ? result.body : ''}`);
   return result.stream;
 }
-
-/** Waits until `check()` is true (polling), or fails after `timeoutMs`. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
