@@ -9,6 +9,8 @@ export interface SseSink {
   on(event: 'close', listener: () => void): unknown;
   once?(event: 'drain', listener: () => void): unknown;
   off?(event: 'close', listener: () => void): unknown;
+  /** Node's `writable.writableNeedDrain`: when true, heartbeats and pings are skipped (the client is not reading). */
+  readonly writableNeedDrain?: boolean;
 }
 
 export interface SseTimingOptions {
@@ -132,8 +134,13 @@ export class SseChannel {
     this.timers.push(timer);
   }
 
+  /**
+   * Heartbeats and pings: skipped while the client is not reading (the sink's buffer is over its mark), so a
+   * stalled client costs no memory until it goes away; its connection is not idle anyway.
+   */
   private writeRaw(chunk: string): void {
-    if (!this.stopReason && !this.ended) this.sink.write(chunk);
+    if (this.stopReason || this.ended || this.sink.writableNeedDrain === true) return;
+    this.sink.write(chunk);
   }
 }
 

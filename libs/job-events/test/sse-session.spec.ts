@@ -111,6 +111,21 @@ describe('job watch SSE', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(sink.chunks.length).toBe(count);
   });
+
+  it('writes no heartbeat or ping to a client that stopped reading, and resumes them once it reads again', async () => {
+    await jobs.create({ job_id: 'w-stalled' });
+    const sink = Object.assign(new CaptureSink(), { writableNeedDrain: false });
+    const session = watchJobSse({ bus, jobs, jobId: 'w-stalled', sink, ...quiet, heartbeatMs: 5, pingEventMs: 5 });
+    await sink.written(3);
+    sink.writableNeedDrain = true; // its socket buffer is full: the client is not reading
+    const stalledAt = sink.chunks.length;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(sink.chunks.length).toBe(stalledAt);
+    sink.writableNeedDrain = false;
+    await sink.written(stalledAt + 2);
+    sink.emit('close');
+    expect(await session.done).toBe('client_closed');
+  });
 });
 
 describe('notifications SSE', () => {

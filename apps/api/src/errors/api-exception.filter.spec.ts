@@ -120,6 +120,12 @@ class BoomController {
     throw new TypeError(`cannot read the token ${TEST_AUTH_SECRET}`);
   }
 
+  /** A 4xx whose detail carries what the caller typed, line breaks included. */
+  @Get('typed/:text')
+  typed(@Param('text') text: string): never {
+    throw ApiError.notFound(`No such thing: ${text}`);
+  }
+
   /** An SSE-like response that fails after its headers went out. */
   @Get('stream/late')
   late(@Res() response: Response): void {
@@ -191,6 +197,16 @@ describe('ApiExceptionFilter (over HTTP, through the security module)', () => {
     const [line] = test.logs.find(body.error_id);
     expect(line.level).toBe('warn');
     expect(line.message).toBe(`404 job_not_found GET /api/manual/v1/boom/:kind error_id=${body.error_id}: Job not found`);
+  });
+
+  it('keeps a log line on one line whatever the caller typed (no forged log lines)', async () => {
+    const typed = encodeURIComponent('x\n[Nest] 1 - ERROR forged\r\u0007');
+    const response = await fetch(`${test.url}${config.appRoot}/boom/typed/${typed}`);
+    const body = (await response.json()) as { error_id: string; detail: string };
+    expect(body.detail).toBe('No such thing: x\n[Nest] 1 - ERROR forged\r\u0007');
+    const [line] = test.logs.find(body.error_id);
+    expect(line.message).toContain('No such thing: x\\n[Nest] 1 - ERROR forged\\r\\x07');
+    expect(line.message).not.toMatch(/[\n\r]/);
   });
 
   it('ends a response whose headers were sent already (an SSE stream) instead of writing an error body', async () => {

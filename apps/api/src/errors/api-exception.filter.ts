@@ -52,9 +52,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.error(this.redactor.redact(line));
     } else if (reply.status >= 500) {
       const cause = exception instanceof Error && exception.message !== detail ? ` (${exception.message})` : '';
-      this.logger.error(this.redactor.redact(line + cause));
+      this.logger.error(this.redactor.redact(oneLine(line + cause)));
     } else {
-      this.logger.warn(this.redactor.redact(line));
+      this.logger.warn(this.redactor.redact(oneLine(line)));
     }
   }
+}
+
+/** Caller-typed text (ids, values in messages) cannot start a forged log line: control characters are escaped. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
