@@ -76,23 +76,34 @@ export function optionalSecretVar() {
   return z.preprocess(blankToUndefined, z.string().nullable().prefault(null));
 }
 
+/** A trimmed string whose URL protocol is one of `protocols`. */
+function urlString(protocols: string[], message: string) {
+  return z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { error: message },
+    );
+}
+
 /** A `redis://` or `rediss://` URL. */
 export function redisUrlVar(fallback: string) {
-  return z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .refine(
-        (value) => {
-          try {
-            return ['redis:', 'rediss:'].includes(new URL(value).protocol);
-          } catch {
-            return false;
-          }
-        },
-        { error: 'must be a redis:// or rediss:// URL' },
-      )
-      .prefault(fallback),
-  );
+  return z.preprocess(blankToUndefined, urlString(['redis:', 'rediss:'], 'must be a redis:// or rediss:// URL').prefault(fallback));
+}
+
+/** An `http://` or `https://` URL, `null` when unset. */
+export function optionalHttpUrlVar() {
+  return z.preprocess(blankToUndefined, urlString(['http:', 'https:'], 'must be an http:// or https:// URL').nullable().prefault(null));
+}
+
+/** A trimmed string, `null` when unset. */
+export function optionalStringVar() {
+  return z.preprocess(blankToUndefined, z.string().trim().nullable().prefault(null));
 }

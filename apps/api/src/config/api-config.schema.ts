@@ -1,32 +1,9 @@
-import { booleanVar, integerVar, optionalSecretVar, redisUrlVar, stringVar } from '@zmp-manual/app-config';
+import { booleanVar, integerVar, optionalHttpUrlVar, optionalSecretVar, optionalStringVar, redisUrlVar, stringVar } from '@zmp-manual/app-config';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 
 const MAX_PORT = 65_535;
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-
-/** An http(s) URL, or null when unset. */
-const optionalUrlVar = () =>
-  z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .refine(
-        (value) => {
-          try {
-            return ['http:', 'https:'].includes(new URL(value).protocol);
-          } catch {
-            return false;
-          }
-        },
-        { error: 'must be an http:// or https:// URL' },
-      )
-      .nullable()
-      .prefault(null),
-  );
-
-const optionalStringVar = () => z.preprocess(blankToUndefined, z.string().trim().nullable().prefault(null));
 
 /**
  * Every env variable of the API itself (the pipeline's — solutions, `TARGET_LANGUAGES`, Notion — are read by
@@ -51,7 +28,7 @@ export const apiEnvSchema = z.object({
   AUTH_MODE: z.preprocess(blankToUndefined, z.enum(['keycloak', 'dev'], { error: 'must be keycloak or dev' }).prefault('keycloak')),
   AUTH_ISSUER: optionalStringVar(),
   AUTH_AUDIENCE: optionalStringVar(),
-  AUTH_JWKS_URL: optionalUrlVar(),
+  AUTH_JWKS_URL: optionalHttpUrlVar(),
   AUTH_DEV_SECRET: optionalSecretVar(),
   AUTH_CLOCK_TOLERANCE_S: integerVar(30, 0, 600),
   AUTH_PUBLISHER_ROLE: stringVar('manual-publisher'),
@@ -59,11 +36,11 @@ export const apiEnvSchema = z.object({
   AUTH_ROLES_CLIENT: optionalStringVar(),
   SSE_TICKET_TTL_S: integerVar(60, 5, 3_600),
   HTTP_CLIENT_SSL_VERIFY: booleanVar(true),
-  KEYCLOAK_SERVER_URL: optionalUrlVar(),
+  KEYCLOAK_SERVER_URL: optionalHttpUrlVar(),
   KEYCLOAK_REALM: stringVar('ags'),
   KEYCLOAK_CLIENT_ID: stringVar('zmp-client'),
   KEYCLOAK_CLIENT_SECRET: optionalSecretVar(),
-  KEYCLOAK_REDIRECT_URI: optionalUrlVar(),
+  KEYCLOAK_REDIRECT_URI: optionalHttpUrlVar(),
   SSE_HEARTBEAT_MS: integerVar(15_000, 0),
   SSE_PING_EVENT_MS: integerVar(10_000, 0),
   SSE_CLOSE_DELAY_MS: integerVar(15_000, 0),

@@ -1,18 +1,12 @@
-import { ConfigError } from '@zmp-manual/app-config';
-import type { SettingsWithoutNotion } from '@zmp-manual/publish-pipeline';
-import { SettingsError, canonicalLanguageTag, loadSettings } from '@zmp-manual/publish-pipeline';
+import { configErrorOf, envProblems, isProblem, settingsOrProblem } from '@zmp-manual/app-config';
+import type { EnvProblem } from '@zmp-manual/app-config';
+import { canonicalLanguageTag, loadSettings } from '@zmp-manual/publish-pipeline';
 import { randomBytes } from 'node:crypto';
 import type { ApiConfig } from '../api.tokens';
 import { apiEnvSchema } from './api-config.schema';
 import type { ApiEnv } from './api-config.schema';
 
 type Env = Record<string, string | undefined>;
-
-interface Problem {
-  variable: string;
-  /** Starts with the variable's name. */
-  text: string;
-}
 
 const list = (value: string | null): string[] =>
   (value ?? '')
@@ -23,16 +17,7 @@ const list = (value: string | null): string[] =>
 /** The variable-name form of a solution id: `zcp` → `ZCP`, `my-docs` → `MY_DOCS`. */
 const envName = (solution: string) => solution.toUpperCase().replace(/-/g, '_');
 
-function pipelineSettings(env: Env): SettingsWithoutNotion | Problem {
-  try {
-    return loadSettings(env, { require: [] });
-  } catch (error) {
-    if (error instanceof SettingsError) return { variable: error.variable, text: error.message };
-    throw error;
-  }
-}
-
-function languages(value: string | null, fallback: string[], problems: Problem[]): string[] {
+function languages(value: string | null, fallback: string[], problems: EnvProblem[]): string[] {
   if (value === null) return fallback;
   const tags: string[] = [];
   for (const part of list(value)) {
@@ -47,7 +32,7 @@ function languages(value: string | null, fallback: string[], problems: Problem[]
   return [...new Set(tags)];
 }
 
-function authOf(e: ApiEnv, problems: Problem[]): ApiConfig['auth'] {
+function authOf(e: ApiEnv, problems: EnvProblem[]): ApiConfig['auth'] {
   const common = {
     clockToleranceSeconds: e.AUTH_CLOCK_TOLERANCE_S,
     publisherRole: e.AUTH_PUBLISHER_ROLE,
@@ -82,19 +67,14 @@ function corsOf(value: string): ApiConfig['cors'] {
  */
 export function loadApiConfig(env: Env): ApiConfig {
   const parsed = apiEnvSchema.safeParse(env);
-  const pipeline = pipelineSettings(env);
-  const problems: Problem[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => {
-        const variable = String(issue.path[0] ?? '(env)');
-        return { variable, text: `${variable} ${issue.message}` };
-      });
-  if ('text' in pipeline) problems.push(pipeline);
-  if (!parsed.success || 'text' in pipeline) throw configError(problems);
+  const pipeline = settingsOrProblem(() => loadSettings(env, { require: [] }));
+  const problems = parsed.success ? [] : envProblems(parsed.error.issues);
+  if (isProblem(pipeline)) problems.push(pipeline);
+  if (!parsed.success || isProblem(pipeline)) throw configErrorOf('API', problems);
   const e = parsed.data;
   const auth = authOf(e, problems);
   const supportedLanguages = languages(e.SUPPORTED_LANGUAGES, pipeline.targetLanguages, problems);
-  if (problems.length > 0) throw configError(problems);
+  if (problems.length > 0) throw configErrorOf('API', problems);
   const secrets: Record<string, string | null> = {};
   for (const solution of pipeline.solutions) {
     const value = env[`NOTION_WEBHOOK_${envName(solution.id)}_SECRET`];
@@ -143,10 +123,6 @@ export function loadApiConfig(env: Env): ApiConfig {
     supportedLanguages,
     pipeline,
   };
-}
-
-function configError(problems: Problem[]): ConfigError {
-  return new ConfigError([...new Set(problems.map((p) => p.variable))].join(', '), `Invalid API configuration: ${problems.map((p) => p.text).join('; ')}`);
 }
 
 /** Every secret value in the configuration: masked wherever text leaves the process. */

@@ -1,23 +1,14 @@
-import type { JobCommits, JobCounters, JobFailure, JobRecord, PublishStatus } from '@zmp-manual/job-events';
+import type { JobRecord } from '@zmp-manual/job-events';
 import { toPublishStatus } from '@zmp-manual/job-events';
 
-/** `GET /jobs/{id}`: the original's 14 `PublishStatus` keys in its order, then ours (never the artifact's location). */
-export interface JobView extends PublishStatus {
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  updated_at: string;
-  worker: string | null;
-  attempt: number;
-  counters: JobCounters;
-  commits: JobCommits;
-  /** The zip the job made, if it is kept: its size and sha-256; `GET /jobs/{id}/artifact` gives a link. */
+/**
+ * `GET /jobs/{id}`: the original's 14 `PublishStatus` keys in its order, then ours — the record without its
+ * callback deliveries and with only the artifact's size and sha-256 (never its location).
+ */
+export type JobView = Omit<JobRecord, 'artifact' | 'callbacks'> & {
+  /** The zip the job made, if it is kept; `GET /jobs/{id}/artifact` gives a link. */
   artifact: { size_bytes: number; sha256: string | null } | null;
-  failure: JobFailure | null;
-  target_languages: string[];
-  cancel_requested_at: string | null;
-  log: string[];
-}
+};
 
 /** An item of `GET /jobs`: the job without its log. */
 export type JobListItem = Omit<JobView, 'log'>;

@@ -1,27 +1,10 @@
-import { SettingsError, loadSettings } from '@zmp-manual/publish-pipeline';
-import type { PipelineSettings } from '@zmp-manual/publish-pipeline';
+import { loadSettings } from '@zmp-manual/publish-pipeline';
 import { resolve } from 'node:path';
 import type { WorkerConfig } from '../worker.tokens';
-import { ConfigError } from '@zmp-manual/app-config';
+import { configErrorOf, envProblems, isProblem, settingsOrProblem } from '@zmp-manual/app-config';
 import { DAY_MS, workerEnvSchema } from './worker-config.schema';
 
 type Env = Record<string, string | undefined>;
-
-interface Problem {
-  variable: string;
-  /** Starts with the variable's name. */
-  text: string;
-}
-
-/** The pipeline's settings, or the problem `loadSettings` names (it stops at its first). */
-function pipelineSettings(env: Env): PipelineSettings | Problem {
-  try {
-    return loadSettings(env);
-  } catch (error) {
-    if (error instanceof SettingsError) return { variable: error.variable, text: error.message };
-    throw error;
-  }
-}
 
 /**
  * Reads the worker's configuration from `env` once, at start: the worker's own variables and the pipeline's
@@ -30,17 +13,10 @@ function pipelineSettings(env: Env): PipelineSettings | Problem {
  */
 export function loadWorkerConfig(env: Env, cwd = process.cwd()): WorkerConfig {
   const parsed = workerEnvSchema.safeParse(env);
-  const pipeline = pipelineSettings(env);
-  const problems: Problem[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => {
-        const variable = String(issue.path[0] ?? '(env)');
-        return { variable, text: `${variable} ${issue.message}` };
-      });
-  if ('text' in pipeline) problems.push(pipeline);
-  if (!parsed.success || 'text' in pipeline) {
-    throw new ConfigError([...new Set(problems.map((p) => p.variable))].join(', '), `Invalid worker configuration: ${problems.map((p) => p.text).join('; ')}`);
-  }
+  const pipeline = settingsOrProblem(() => loadSettings(env));
+  const problems = parsed.success ? [] : envProblems(parsed.error.issues);
+  if (isProblem(pipeline)) problems.push(pipeline);
+  if (!parsed.success || isProblem(pipeline)) throw configErrorOf('worker', problems);
   const e = parsed.data;
   return {
     workerName: e.WORKER_NAME,
