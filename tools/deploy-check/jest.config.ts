@@ -1,0 +1,4 @@
+export default {
+  displayName: 'deploy-check',
+  preset: '../../jest.preset.js',
+};
