@@ -1,41 +1,17 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExampleSandbox } from './example-sandbox';
+import { PUBLISHED, run, type PackResult } from './pack';
+import { loadSandboxes } from './sandboxes';
 
-const run = promisify(execFile);
-const ROOT = resolve(__dirname, '../../..');
-
-/** The libraries other teams install from npm; each must work on its own, outside this repository. */
-const PUBLISHED = ['notion-exporter', 'mdx-translator', 'docusaurus-writer', 'git-publisher', 'job-events'];
-
-interface PackResult {
-  filename: string;
-  files: { path: string }[];
-}
-
-async function npm(args: string[], cwd: string): Promise<string> {
-  const { stdout } = await run('npm', args, { cwd, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, npm_config_update_notifier: 'false' } });
-  return stdout;
-}
-
-describe('the published libraries, packed and installed as another team would', () => {
-  let consumer: string;
-  const packed = new Map<string, PackResult>();
+describe('the published libraries, packed and each installed alone into an empty folder, as another team would', () => {
+  let packed = new Map<string, PackResult>();
+  let sandboxes = new Map<string, ExampleSandbox>();
+  const installed = (name: string): string => join(sandboxes.get(name)!.dir, 'node_modules', '@zmp-manual', name);
 
   beforeAll(async () => {
-    consumer = await mkdtemp(join(tmpdir(), 'zmp-consumer-'));
-    for (const name of PUBLISHED) {
-      const [result] = JSON.parse(await npm(['pack', '--json', '--pack-destination', consumer], join(ROOT, 'libs', name))) as PackResult[];
-      packed.set(name, result);
-    }
-    await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-    const tarballs = [...packed.values()].map((p) => `./${p.filename}`);
-    await npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', ...tarballs], consumer);
-  }, 180_000);
-
-  afterAll(() => rm(consumer, { recursive: true, force: true }));
+    ({ packed, sandboxes } = await loadSandboxes());
+  });
 
   it.each(PUBLISHED)('%s ships its compiled code, types and README, and no tests or sources', (name) => {
     const files = packed.get(name)!.files.map((f) => f.path);
@@ -51,7 +27,7 @@ describe('the published libraries, packed and installed as another team would', 
         const viaImport = Object.keys(m).filter((k) => !['default', '__esModule', 'module.exports'].includes(k)).sort();
         console.log(JSON.stringify({ viaRequire, viaImport }));
       });`;
-    const { stdout } = await run(process.execPath, ['-e', script], { cwd: consumer });
+    const { stdout } = await run(process.execPath, ['-e', script], { cwd: sandboxes.get(name)!.dir });
     const { viaRequire, viaImport } = JSON.parse(stdout) as { viaRequire: string[]; viaImport: string[] };
     const fromSource = Object.keys((await import(id)) as object).filter((k) => k !== 'default').sort();
     expect(viaRequire).toEqual(fromSource);
@@ -59,10 +35,10 @@ describe('the published libraries, packed and installed as another team would', 
   });
 
   it.each(PUBLISHED)('%s declares every package it imports at run time', async (name) => {
-    const manifest = JSON.parse(await readFile(join(consumer, 'node_modules', '@zmp-manual', name, 'package.json'), 'utf8')) as {
+    const manifest = JSON.parse(await readFile(join(installed(name), 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
     };
-    const code = (await run('grep', ['-rhoE', `require\\("[^"./][^"]*"\\)`, join(consumer, 'node_modules', '@zmp-manual', name, 'dist')]).catch(() => ({ stdout: '' }))).stdout;
+    const code = (await run('grep', ['-rhoE', `require\\("[^"./][^"]*"\\)`, join(installed(name), 'dist')]).catch(() => ({ stdout: '' }))).stdout;
     const imported = new Set(
       code
         .split('\n')
