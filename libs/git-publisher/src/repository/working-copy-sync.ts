@@ -2,6 +2,7 @@ import * as git from 'isomorphic-git';
 import { isNonFastForward } from '../errors/error-classifier';
 import { GitPublisherError } from '../errors/git-publisher-error';
 import { repositoryKey } from '../repository-key';
+import { advertiseHeadAs } from './advertised-head';
 import type { GitContext } from './git-context';
 import { readRemoteBranches } from './remote-branches';
 import type { SyncResult } from './repository.types';
@@ -72,7 +73,8 @@ async function clone(context: GitContext, branch: string): Promise<void> {
     const left = (await listDir(context.fs, context.dir)) ?? [];
     for (const entry of left) await removeTree(context.fs, `${context.dir}/${entry}`);
   };
-  const options = { ...context.remote, url: context.url, ref: branch, singleBranch: true, noTags: true };
+  const http = advertiseHeadAs(context.http, branch);
+  const options = { ...context.remote, http, url: context.url, ref: branch, singleBranch: true, noTags: true };
   try {
     context.log('info', 'cloning', { branch, depth: context.depth ?? 'full' });
     try {
@@ -87,6 +89,20 @@ async function clone(context: GitContext, branch: string): Promise<void> {
     await wipe().catch(() => undefined);
     throw error;
   }
+}
+
+/** Fetches `branch` alone into the working copy; resolves with its tip. */
+async function fetchBranch(context: GitContext, branch: string): Promise<string | null> {
+  const { fetchHead } = await git.fetch({
+    ...context.remote,
+    http: advertiseHeadAs(context.http, branch),
+    remote: 'origin',
+    ref: branch,
+    remoteRef: branch,
+    singleBranch: true,
+    tags: false,
+  });
+  return fetchHead;
 }
 
 /** Creates our branch on the remote: from `base` when given, else as a first, empty commit. */
@@ -127,9 +143,7 @@ async function syncOnce(context: GitContext): Promise<SyncResult> {
       await trackBranch(context);
       return { action: 'cloned', head: (await headOf(context)) ?? remote.tip };
     }
-    const common = { ...context.remote, remote: 'origin', ref: context.branch, remoteRef: context.branch };
-    const fetched = await context.run('fetch', () => git.fetch({ ...common, singleBranch: true, tags: false }));
-    const tip = fetched.fetchHead ?? remote.tip;
+    const tip = (await context.run('fetch', () => fetchBranch(context, context.branch))) ?? remote.tip;
     const action = await context.run('reset', () => resetWorkingCopy(context, tip));
     return { action, head: tip };
   }
@@ -142,8 +156,7 @@ async function syncOnce(context: GitContext): Promise<SyncResult> {
       await context.run('clone', () => clone(context, branch));
       tip = await headOf(context);
     } else {
-      const common = { ...context.remote, remote: 'origin', ref: branch, remoteRef: branch };
-      tip = (await context.run('fetch', () => git.fetch({ ...common, singleBranch: true, tags: false }))).fetchHead;
+      tip = await context.run('fetch', () => fetchBranch(context, branch));
     }
     return { action: 'created_branch', head: await createBranch(context, tip ?? remote.base.tip) };
   }
