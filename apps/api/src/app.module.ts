@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import type { ApiConfig } from './api.tokens';
 import { AuthModule } from './auth/auth.module';
+import { ConsoleModule } from './console/console.module';
 import { CoreModule } from './core/core.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { DocsModule } from './docs/docs.module';
@@ -36,6 +37,7 @@ export class AppModule {
         WebhooksModule,
         DocsModule,
         DashboardModule,
+        ConsoleModule,
       ],
     };
   }
