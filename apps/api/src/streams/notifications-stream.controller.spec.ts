@@ -24,8 +24,18 @@ beforeEach(async () => {
 
 const streamUrl = (query = '') => `${t.base}/notifications/stream${query}`;
 const user = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;
-const notify = (userId: string | null, title: string) =>
-  t.notifications.create({ status: 'info', title, message: `${title} message`, solution: 'zcp', user_id: userId, job_id: null, notification_type: userId ? 'job_result' : 'document_update' });
+/**
+ * Creates a notification, then waits for the clock to leave the millisecond of its `created_at`. The store
+ * orders notifications by `created_at` (ms) and two made in the same millisecond have no defined order, so
+ * without this "the newest" (the stream's first frame) would be a coin toss whenever two back-to-back creates
+ * share a millisecond.
+ */
+async function notify(userId: string | null, title: string): Promise<Notification> {
+  const notification = await t.notifications.create({ status: 'info', title, message: `${title} message`, solution: 'zcp', user_id: userId, job_id: null, notification_type: userId ? 'job_result' : 'document_update' });
+  const createdAt = Date.parse(notification.created_at);
+  await eventually(() => Date.now() > createdAt, 'the clock to pass the notification\'s millisecond', 1_000);
+  return notification;
+}
 /** The data frames (the first frame is the original's `retry: 5000`). */
 const dataFrames = (frames: SseFrame[]) => frames.filter((frame) => frame.data !== undefined);
 const openNotificationStreams = () => t.app.get<SseStats>(SSE_STATS).open().notifications;
@@ -42,6 +52,9 @@ describe('GET /notifications/stream', () => {
       expect(stream.frames[0]).toEqual({ retry: '5000' });
       await notify(bob, 'for bob only');
       const system = await notify(null, 'Manuals Updated');
+      // Events of the user's stream and of the system-wide one come in the order the bus reads them (one XREAD
+      // may carry both, user stream first), so the next one is created once this one has come.
+      await stream.waitFor(3);
       const own = await notify(ann, 'Manual Publication Complete');
       await stream.waitFor(4);
       await new Promise((resolve) => setTimeout(resolve, 100)); // room for anything that should not come
@@ -85,13 +98,16 @@ describe('GET /notifications/stream', () => {
     await stream.waitFor(3);
     stream.close();
     const lastId = stream.frames[2].id!;
+    // Until the server notices, the old session still follows both streams and the bus's position on them is
+    // where the resume goes live: the missed ones would come partly replayed, partly live, in no fixed order.
+    await eventually(() => openNotificationStreams() === 0, 'the server to notice the disconnect', 5_000);
 
     const missedOwn = await notify(ann, 'missed own');
     await notify(bob, 'not for ann');
     const missedSystem = await notify(null, 'missed system');
     const resumed = await openSseStream(streamUrl(), { ...as(ann), 'Last-Event-ID': lastId });
     try {
-      await resumed.waitFor(3);
+      await resumed.waitFor(3); // both replayed, the user's stream first
       const live = await notify(ann, 'live');
       await resumed.waitFor(4);
       await new Promise((resolve) => setTimeout(resolve, 100));
