@@ -47,7 +47,7 @@ export function tryLines({ services, token, username, jobId }: SummaryInput, run
   return [
     '',
     running ? 'Running (until Ctrl-C):' : 'What ran (stopped now; `npm run demo -- --keep` keeps it all running):',
-    `  API          ${api}   Swagger UI ${api}/api-docs   (AUTH_MODE=dev, pid ${services.api.pid})`,
+    `  API          ${api}   Swagger UI ${api}/api-docs   console ${api}/console/ (paste the token below)   (AUTH_MODE=dev, pid ${services.api.pid})`,
     `  worker       pid ${services.worker.pid}, health ${services.workerHealthUrl}`,
     `  Redis        ${withoutPassword(services.redis.url)}${services.redis.server ? ' (throwaway redis-server)' : ''}, keys under "${services.keyPrefix}"`,
     `  Notion API   ${services.notion.url}   token ${NOTION_TOKEN}, root page ${services.rootPageId}`,
