@@ -6,8 +6,8 @@ import type { ProgressOutput, ProgressStatus } from './progress';
 import { DEFAULT_REDIS_URL } from './redis';
 import { BRANCH, DEFAULT_PORTS, GIT_TOKEN, LANGUAGES, startServices } from './services';
 import type { DemoPorts, DemoServices } from './services';
-import { cloneSite } from './site-clone';
-import type { SiteClone } from './site-clone';
+import { cloneBranch } from '@zmp-manual/git-server';
+import type { ClonedBranch } from '@zmp-manual/git-server';
 import { watchSse } from './sse';
 import { resultLines, tryLines } from './summary';
 
@@ -38,7 +38,7 @@ export interface DemoRun {
   /** Every status the watch stream carried, in order. */
   statuses: ProgressStatus[];
   job: JobView;
-  clone: SiteClone;
+  clone: ClonedBranch;
 }
 
 export const DEMO_USER = 'demo';
@@ -83,7 +83,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     if (job.status !== 'completed') {
       throw new Error(`The job ended ${job.status}: ${job.message}${job.failure ? ` (${JSON.stringify(job.failure)})` : ''}\nworker's last lines:\n${services.worker.tail(15)}`);
     }
-    const clone = await cloneSite(services.repoUrl, BRANCH, GIT_TOKEN);
+    const clone = await cloneBranch({ url: services.repoUrl, branch: BRANCH, token: GIT_TOKEN, prefix: 'zmp-demo-site-' });
     const summary = { services, token, username: DEMO_USER, jobId, job, clone, seconds: (Date.now() - publishStarted) / 1000 };
     resultLines(summary).forEach((line) => out.line(line));
     tryLines(summary, options.keep === true).forEach((line) => out.line(line));

@@ -2,7 +2,7 @@ import type { JobView } from './api-client';
 import type { DemoServices } from './services';
 import { BRANCH, GIT_TOKEN, NOTION_TOKEN, REPO } from './services';
 import { withoutPassword } from './redis';
-import type { SiteClone } from './site-clone';
+import type { ClonedBranch } from '@zmp-manual/git-server';
 
 export interface SummaryInput {
   services: DemoServices;
@@ -10,7 +10,7 @@ export interface SummaryInput {
   username: string;
   jobId: string;
   job: JobView;
-  clone: SiteClone;
+  clone: ClonedBranch;
   seconds: number;
 }
 

@@ -1,10 +1,8 @@
 import type { GitLogEntry, GitServer } from '@zmp-manual/git-server';
-import git from 'isomorphic-git';
-import http from 'isomorphic-git/http/node';
-import * as fs from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { cloneBranch } from '@zmp-manual/git-server';
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 
 export const BRANCH = 'main';
 
@@ -22,24 +20,11 @@ export async function commitsSince(server: GitServer, repo: string, base: string
   return log.slice(0, index).reverse();
 }
 
-async function listFiles(dir: string, root = dir): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name === '.git') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(path, root)));
-    else out.push(relative(root, path));
-  }
-  return out.sort();
-}
-
 /** Clones the remote branch back with isomorphic-git and lists its files (the clone is removed afterwards). */
 export async function cloneFiles(server: GitServer, repo: string, token: string): Promise<{ files: string[]; read(path: string): string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'zmp-e2e-clone-'));
+  const { dir, files } = await cloneBranch({ url: server.repoUrl(repo), branch: BRANCH, token, prefix: 'zmp-e2e-clone-' });
   try {
-    await git.clone({ fs, http, dir, url: server.repoUrl(repo), ref: BRANCH, singleBranch: true, onAuth: () => ({ username: 'x-access-token', password: token }) });
-    const files = await listFiles(dir);
-    const contents = new Map(files.map((file) => [file, fs.readFileSync(join(dir, file), 'utf8')]));
+    const contents = new Map(files.map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
     return { files, read: (path) => contents.get(path) ?? '' };
   } finally {
     await rm(dir, { recursive: true, force: true });
