@@ -10,5 +10,7 @@ export type { Workspace, WorkspaceFile } from './workspace';
 export { loadWorkspace, saveWorkspace, workspaceJson } from './workspace-io';
 export { buildDemoWorkspace, DEMO_IDS } from './fixtures/demo-workspace';
 export { generateWorkspace } from './fixtures/generated-workspace';
+export { smallManual, smallManualIds } from './fixtures/small-manual';
+export type { SmallManualIds } from './fixtures/small-manual';
 export type { GeneratedWorkspaceOptions } from './fixtures/generated-workspace';
 export * as builder from './builder';

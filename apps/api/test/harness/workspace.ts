@@ -1,45 +1,18 @@
-import { builder } from '@zmp-manual/notion-emulator';
+import { smallManual, smallManualIds } from '@zmp-manual/notion-emulator';
 import type { Workspace } from '@zmp-manual/notion-emulator';
-
-const { bot, buildWorkspace, bullet, h2, idFactory, page, paragraph, person, bold, inlineCode } = builder;
-
-const id = idFactory('api-e2e');
-
-/** Ids of the small manual every API e2e file serves (`apiWorkspace`). */
-export const IDS = {
-  root: id('root'),
-  section: (s: number) => id(`section-${s}`),
-  page: (s: number, p: number) => id(`page-${s}-${p}`),
-  users: { ann: id('user-ann'), bot: id('user-bot') },
-};
 
 const SECTIONS = 2;
 const PAGES_PER_SECTION = 2;
 
+/** Ids of the small manual every API e2e file serves (`apiWorkspace`). */
+export const IDS = smallManualIds('api-e2e');
+
 /**
- * "ZCP": a root with two directory pages of two pages each, a few blocks a page. One publish into ko and ja
- * takes a few seconds against the emulators.
+ * "ZCP": a root with two directory pages of two pages each, a few blocks a page (the emulator's `smallManual`).
+ * One publish into ko and ja takes a few seconds against the emulators.
  */
 export function apiWorkspace(): Workspace {
-  const content = (topic: string) => [
-    paragraph('This page explains ', bold(topic), ' for operators.'),
-    h2('Steps'),
-    bullet('Open the console.'),
-    bullet(['Run ', inlineCode('zcp apply'), ' and wait.']),
-    paragraph('Check the result before you continue.'),
-  ];
-  const sections = Array.from({ length: SECTIONS }, (_, s) =>
-    page(
-      { title: `Section ${s + 1}`, id: IDS.section(s + 1) },
-      paragraph(`Everything about part ${s + 1}.`),
-      ...Array.from({ length: PAGES_PER_SECTION }, (__, p) => page({ title: `Topic ${s + 1}.${p + 1}`, id: IDS.page(s + 1, p + 1) }, ...content(`topic ${s + 1}.${p + 1}`))),
-    ),
-  );
-  return buildWorkspace({
-    name: 'api-e2e',
-    users: [person(IDS.users.ann, 'Ann Operator', 'ann@example.com'), bot(IDS.users.bot, 'Integration', 'API e2e', id('workspace'))],
-    root: page({ title: 'ZCP', id: IDS.root }, paragraph('The ZCP manual.'), ...sections),
-  });
+  return smallManual('api-e2e', SECTIONS, PAGES_PER_SECTION);
 }
 
 /**
